@@ -1,0 +1,60 @@
+"""`python -m autograder <command>`: build, verify and grade the course's assignments.
+
+    python -m autograder build [ASSIGNMENT ...]    regenerate release/ from source/
+    python -m autograder verify [ASSIGNMENT ...]   prove the grading of each assignment
+    python -m autograder grade ASSIGNMENT          grade submitted/, write feedback and grades.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from autograder.course import CourseError, assignment_ids, find_course_root
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--course-dir", type=Path, default=None,
+                        help="the course folder (default: the nearest one at or above the working directory)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="regenerate release/ from source/ (all assignments by default)")
+    p_build.add_argument("assignments", nargs="*")
+    p_verify = sub.add_parser("verify", help="solution full, blank zero, mutants lose, alternatives full")
+    p_verify.add_argument("assignments", nargs="*")
+    p_grade = sub.add_parser("grade", help="autograde submitted/<student>/<assignment>, feedback, grades.csv")
+    p_grade.add_argument("assignment")
+    p_grade.add_argument("--csv", type=Path, default=None, help="where to write the grades (default: grades.csv)")
+    args = parser.parse_args(argv)
+
+    try:
+        root = find_course_root(args.course_dir)
+        start = time.perf_counter()
+        if args.command == "build":
+            from autograder.build import build
+
+            build(root, args.assignments or None)
+        elif args.command == "verify":
+            from autograder.verify import verify
+
+            failed = []
+            for assignment_id in args.assignments or assignment_ids(root):
+                report = verify(root, assignment_id)
+                print(report.format(), flush=True)
+                if not report.ok:
+                    failed.append(assignment_id)
+            if failed:
+                print(f"verify FAILED for: {', '.join(failed)}")
+                return 1
+        elif args.command == "grade":
+            from autograder.grade import grade
+
+            report = grade(root, args.assignment, csv_path=args.csv)
+            print(report.format())
+        print(f"({args.command} took {time.perf_counter() - start:.1f} s)")
+    except CourseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,3 @@
+"""Subtracts the bias instead of adding it."""
+def predict(X, w, b):
+    return X @ w - b

@@ -1,0 +1,174 @@
+"""Checks for the notebooks' test cells: tolerant comparisons whose messages teach.
+
+A failing check says what was expected, what came back, and where to look. Visible and hidden
+tests use the same checks, so a student sees the same kind of message the grader sees.
+
+Why the captured names below: the first (read-only) cell of every assignment imports this
+module *before* any student code runs. The checks then use the numpy and builtin functions
+captured here, so a submission that later patches `np.allclose`, `builtins.abs` or `float`
+cannot change a verdict, and `environment_intact()` can tell that something was patched. Values
+are checked for their exact type first: a float subclass whose comparisons always succeed, or an
+ndarray subclass with a rigged `__eq__`, is rejected before any comparison is made.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+
+import numpy as np
+
+# Captured at import, before student code runs (see the module docstring).
+_type = builtins.type
+_isinstance = builtins.isinstance
+_len = builtins.len
+_repr = builtins.repr
+_float = builtins.float
+_tuple = builtins.tuple
+_ndarray = np.ndarray
+_float64 = np.float64
+_isfinite = np.isfinite
+_abs = np.absolute
+_subtract = np.subtract
+_array_equal = np.array_equal
+_argmax = np.argmax
+_unravel = np.unravel_index
+_all = np.all
+_copy = np.copy
+_math_isfinite = math.isfinite
+_ORIGINALS = {
+    (builtins, "abs"): builtins.abs,
+    (builtins, "float"): builtins.float,
+    (builtins, "isinstance"): builtins.isinstance,
+    (builtins, "type"): builtins.type,
+    (builtins, "len"): builtins.len,
+    (builtins, "sum"): builtins.sum,
+    (builtins, "round"): builtins.round,
+    (np, "allclose"): np.allclose,
+    (np, "isclose"): np.isclose,
+    (np, "array_equal"): np.array_equal,
+    (np, "asarray"): np.asarray,
+    (np, "array"): np.array,
+    (np, "abs"): np.abs,
+    (np, "mean"): np.mean,
+    (np, "sum"): np.sum,
+    (np, "sqrt"): np.sqrt,
+    (np, "ndarray"): np.ndarray,
+    (np, "float64"): np.float64,
+    (math, "isclose"): math.isclose,
+    (math, "sqrt"): math.sqrt,
+}
+
+FLOAT_TYPES = (float, np.float64)
+
+
+class CheckFailed(AssertionError):
+    """A test cell's check failed; the message says what was expected and what came back."""
+
+
+def _fail(message: str) -> None:
+    raise CheckFailed(message)
+
+
+def environment_intact() -> None:
+    """Fail if numpy, math or builtins functions the checks rely on were replaced."""
+    for (module, name), original in _ORIGINALS.items():
+        if getattr(module, name, None) is not original:
+            _fail(
+                f"{module.__name__}.{name} was replaced after the notebook started. "
+                "Graded code must not modify numpy, math or Python's builtins; "
+                "restart the kernel and remove the code that reassigns it."
+            )
+
+
+def check_float(value, expected: float, name: str, rtol: float = 1e-7, atol: float = 1e-9) -> None:
+    """Check that `value` is a Python or numpy float within tolerance of `expected`.
+
+    Example message: "mae(...) returned 1.5, expected 1.0 (difference 0.5)".
+    """
+    if _type(value) not in FLOAT_TYPES:
+        _fail(
+            f"{name} should return a float, got {_type(value).__name__} ({_repr(value)[:80]}). "
+            "Hint: wrap a numpy result with float(...)."
+        )
+    value = _float(value)
+    if not _math_isfinite(value):
+        _fail(f"{name} returned {value}, expected the finite value {expected!r}.")
+    diff = value - expected
+    if diff < 0:
+        diff = -diff
+    if diff > atol + rtol * (expected if expected >= 0 else -expected):
+        _fail(f"{name} returned {value!r}, expected {expected!r} (difference {diff:.3g}).")
+
+
+def check_array(
+    value,
+    expected,
+    name: str,
+    rtol: float = 1e-7,
+    atol: float = 1e-9,
+    kind: str = "f",
+) -> None:
+    """Check that `value` is a numpy array shaped and valued like `expected`.
+
+    kind: the dtype kinds accepted, e.g. "f" for floats, "iu" for integers, "fiu" for either.
+    Messages name the first mismatching index, e.g.
+    "predict(...)[2] is 7.3, expected 6.8 (shape (3,) as expected)".
+    """
+    expected = np.array(expected, dtype=float if "f" in kind else None)
+    if _type(value) is not _ndarray:
+        _fail(
+            f"{name} should return a numpy array (np.ndarray), got {_type(value).__name__}. "
+            "Hint: build the result with numpy operations or np.array(...)."
+        )
+    if value.shape != expected.shape:
+        _fail(
+            f"{name} has shape {value.shape}, expected shape {expected.shape}. "
+            "Hint: print the shapes of your intermediate arrays."
+        )
+    if value.dtype.kind not in kind:
+        _fail(f"{name} has dtype {value.dtype}, expected a dtype of kind {kind!r} (e.g. float64).")
+    if value.dtype.kind == "f" and not _all(_isfinite(value)):
+        _fail(f"{name} contains nan or inf: {_repr(value)[:200]}")
+    if value.size == 0:
+        return
+    diff = _abs(_subtract(value.astype(float), expected))
+    bound = atol + rtol * _abs(expected)
+    bad = diff > bound
+    if bad.any():
+        index = _unravel(int(_argmax(bad)), value.shape)
+        where = index[0] if _len(index) == 1 else _tuple(int(i) for i in index)
+        _fail(
+            f"{name}[{where}] is {value[index]!r}, expected {expected[index]!r} "
+            f"(shape {value.shape} as expected; {int(bad.sum())} of {value.size} entries differ)."
+        )
+
+
+def check_unchanged(before: np.ndarray, after: np.ndarray, name: str) -> None:
+    """Check that an input array was not modified in place by the function under test."""
+    if before.shape != after.shape or not _array_equal(before, after):
+        _fail(
+            f"{name} modified its input array in place. Graded functions must not change their "
+            "arguments: compute a new array instead (e.g. X = X.copy() before editing it)."
+        )
+
+
+def check_choice(value, allowed, name: str) -> None:
+    """Check that `value` is a string and one of `allowed` (case and surrounding spaces ignored)."""
+    if _type(value) is not str:
+        _fail(f"{name} should be a string, got {_type(value).__name__} ({_repr(value)[:80]}).")
+    normalised = {a.strip().lower() for a in allowed}
+    if value.strip().lower() not in normalised:
+        _fail(f"{name} is {value!r}; it should be one of: {', '.join(sorted(allowed))}.")
+
+
+def normalise_word(value) -> str:
+    """Lower-case, trimmed text of a quiz answer (non-strings become '')."""
+    return value.strip().lower() if _type(value) is str else ""
+
+
+def frozen_copy(array: np.ndarray) -> np.ndarray:
+    """A private, read-only copy of a test input, to compare with after the call."""
+    copy = _copy(array)
+    copy.setflags(write=False)
+    return copy
