@@ -18,7 +18,6 @@ c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedb
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 c.Execute.kernel_name = "python3"  # the kernel of the environment nbgrader runs in
-c.Execute.allow_errors = True
 c.Execute.execute_retries = 0      # a crashing submission is not run twice
 
 # A submission that prints a flood of output keeps only this much in the graded notebook.
