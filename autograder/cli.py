@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("assignments", nargs="*")
     p_verify = sub.add_parser("verify", help="solution full, blank zero, mutants lose, alternatives full")
     p_verify.add_argument("assignments", nargs="*")
+    p_verify.add_argument("--exercise", action="append", default=None,
+                          help="only this exercise's mutants and alternatives (repeatable)")
     p_grade = sub.add_parser("grade", help="autograde submitted/<student>/<assignment>, feedback, grades.csv")
     p_grade.add_argument("assignment")
     p_grade.add_argument("--csv", type=Path, default=None, help="where to write the grades (default: grades.csv)")
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
             failed = []
             for assignment_id in args.assignments or assignment_ids(root):
-                report = verify(root, assignment_id)
+                report = verify(root, assignment_id, only=args.exercise)
                 print(report.format(), flush=True)
                 if not report.ok:
                     failed.append(assignment_id)

@@ -156,8 +156,13 @@ def judge(variant: Variant, scores: dict[str, tuple[float, float]], cells_of: di
     return True, f"lost points on {', '.join(lost_own)}"
 
 
-def verify(config_root: Path, assignment_id: str, workdir: Path | None = None, log=print) -> VerifyReport:
-    """Grade every variant of `assignment_id` in a throw-away course folder; see the module docstring."""
+def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
+           workdir: Path | None = None, log=print) -> VerifyReport:
+    """Grade every variant of `assignment_id` in a throw-away course folder; see the module docstring.
+
+    only: check just these exercises' mutants and alternatives (the solution and the blank
+    release are always graded); for authors iterating on one exercise.
+    """
     config_root = config_root.resolve()
     check_assignment(config_root, assignment_id)
     report = VerifyReport(assignment_id)
@@ -172,6 +177,8 @@ def verify(config_root: Path, assignment_id: str, workdir: Path | None = None, l
         variants = [Variant("solution", "solution"), Variant("blank", "blank")]
         variants += catalogue(assignment_id, "mutant") + catalogue(assignment_id, "alternative")
         report.problems += check_conventions(source_nb, variants)
+        if only:
+            variants = [v for v in variants if v.exercise is None or v.exercise in only]
         for v in variants:
             if v.kind == "solution":
                 nb = solution_nb

@@ -139,7 +139,7 @@ def check_array(
         index = _unravel(int(_argmax(bad)), value.shape)
         where = index[0] if _len(index) == 1 else _tuple(int(i) for i in index)
         _fail(
-            f"{name}[{where}] is {value[index]!r}, expected {expected[index]!r} "
+            f"{name}[{where}] is {value[index].item()!r}, expected {expected[index].item()!r} "
             f"(shape {value.shape} as expected; {int(bad.sum())} of {value.size} entries differ)."
         )
 

@@ -25,11 +25,17 @@ LossFn = Callable[[np.ndarray, np.ndarray], float]
 
 # Slider ranges: wide enough for every lecture example and for what gradient descent reaches.
 PARAMETER_RANGES = {
-    "w1": (-0.1, 0.4, 0.005),
-    "w2": (-2.0, 2.0, 0.05),
-    "w3": (-6.0, 6.0, 0.1),
-    "b": (-3.0, 3.0, 0.1),
+    "w1": (-0.1, 0.4, 0.001),  # fine: w1 multiplies areas of ~35 pyeong
+    "w2": (-2.0, 2.0, 0.01),
+    "w3": (-6.0, 6.0, 0.05),
+    "b": (-3.0, 3.0, 0.05),
 }
+
+
+def snap(name: str, value: float) -> float:
+    """The slider value nearest to `value` (the browser rounds to these and sends them back)."""
+    low, high, step = PARAMETER_RANGES[name]
+    return round(min(max(low + round((value - low) / step) * step, low), high), 10)
 
 
 @dataclass
@@ -145,24 +151,27 @@ class HousePriceExplorer:
             self.sliders[name] = widgets.FloatSlider(
                 value=start[name], min=low, max=high, step=step, description=name,
                 readout_format=".3f" if name == "w1" else ".2f", continuous_update=True,
-                layout=widgets.Layout(width="360px"),
+                layout=widgets.Layout(width="340px"),
             )
             self.sliders[name].observe(self._on_slider, names="value")
         self.example = widgets.Dropdown(
             options=[("lecture example " + str(k + 1), k) for k in range(len(LECTURE_WEIGHTS))],
-            description="load", layout=widgets.Layout(width="360px"),
+            description="load", layout=widgets.Layout(width="340px"),
         )
         self.example.observe(self._on_example, names="value")
-        self.descend = widgets.Button(description="Gradient descent ×100", icon="play")
+        self.descend = widgets.Button(description="Gradient descent ×100", icon="play",
+                                      layout=widgets.Layout(width="220px"))
         self.descend.on_click(self._on_descend)
         self.readout = widgets.HTML()
-        self.fig = interactive_figure(8.0, 3.4)
+        self.fig = interactive_figure(7.2, 3.4)
         self._build_artists()
         self._updating = False
         self.model.set_params(*self._params_from_sliders())
         self.update()
-        controls = widgets.VBox([*self.sliders.values(), self.example, self.descend, self.readout])
-        self.widget = widgets.HBox([controls, self.fig.canvas])
+        controls = widgets.VBox([*self.sliders.values(), self.example, self.descend, self.readout],
+                                layout=widgets.Layout(flex="0 0 auto", width="350px"))
+        # The controls keep their width; on a narrow screen the figure wraps below them.
+        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -219,6 +228,10 @@ class HousePriceExplorer:
     def _on_slider(self, change=None) -> None:
         if self._updating:
             return
+        if change is not None:
+            step = PARAMETER_RANGES[change["owner"].description][2]
+            if abs(change["new"] - change["old"]) < step / 2:
+                return  # the browser echoing a value rounded to the slider's step: not a move
         self.model.set_params(*self._params_from_sliders())
         self.update()
 
@@ -236,7 +249,12 @@ class HousePriceExplorer:
 
     def _on_descend(self, button=None) -> None:
         self.model.gradient_descent(n_steps=100)
-        self._set_sliders(self.model.weights, self.model.bias)
+        # End exactly where the sliders can show: model and sliders agree.
+        names = ("w1", "w2", "w3")
+        weights = [snap(n, v) for n, v in zip(names, self.model.weights)]
+        bias = snap("b", self.model.bias)
+        self._set_sliders(weights, bias)
+        self.model.set_params(weights, bias)
         self.update()
 
     def show(self):

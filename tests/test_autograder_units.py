@@ -1,0 +1,78 @@
+"""Autograder pieces that need no kernel: hidden-test stripping, the scan, notebook filling."""
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from autograder import notebooks
+from autograder.feedback import HideHiddenTests, hidden_verdict, strip_hidden_region
+from autograder.scan import scan_notebook, scan_source
+
+HIDDEN_CELL = "# Hidden test\n### BEGIN HIDDEN TESTS\nsecret = 42\nassert f(secret) == 1\n### END HIDDEN TESTS"
+
+
+def grade_cell(source, grade_id, outputs=()):
+    cell = new_code_cell(source, outputs=list(outputs))
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": grade_id, "points": 1, "locked": True,
+                                 "solution": False, "schema_version": 3}
+    return cell
+
+
+def test_strip_hidden_region_keeps_the_visible_lines_only():
+    source, found = strip_hidden_region(HIDDEN_CELL)
+    assert found and "secret" not in source and source.startswith("# Hidden test")
+    assert strip_hidden_region("x = 1") == ("x = 1", False)
+
+
+def test_hidden_verdict_gives_the_error_line_without_the_traceback():
+    error = new_output("error", ename="CheckFailed", evalue="mae returned 2.0, expected 1.0",
+                       traceback=["Traceback ...", "secret = 42", "assert f(secret) == 1"])
+    assert hidden_verdict([error]) == "Hidden tests failed: CheckFailed: mae returned 2.0, expected 1.0"
+    assert hidden_verdict([new_output("stream", name="stdout", text="secret 42")]) == "Hidden tests passed."
+
+
+def test_feedback_preprocessor_rewrites_only_hidden_grade_cells():
+    error = new_output("error", ename="AssertionError", evalue="", traceback=["secret = 42"])
+    visible = grade_cell("assert f(1) == 1", "test_f", [new_output("stream", name="stdout", text="ok\n")])
+    nb = new_notebook(cells=[visible, grade_cell(HIDDEN_CELL, "hidden_f", [error])])
+    nb, _ = HideHiddenTests().preprocess(nb, {})
+    assert nb.cells[0].outputs[0].text == "ok\n"
+    assert "secret" not in nbformat.writes(nb.cells[1])
+    assert nb.cells[1].outputs[0].text == "Hidden tests failed: AssertionError\n"
+
+
+def test_scan_flags_patching_exiting_file_access_and_rigged_comparisons():
+    code = "\n".join([
+        "import os", "np.allclose = lambda *a: True", "sys.exit()", "open('../../source/x')",
+        "class F(float):", "    def __eq__(self, o): return True", "%time x = 1", "while True: pass",
+    ])
+    flagged = " | ".join(str(f) for f in scan_source(code, "mae"))
+    for expected in ("imports os", "reassigns np.allclose", "calls exit()", "calls open()",
+                     "defines __eq__", "IPython magic", "while True"):
+        assert expected in flagged
+
+
+def test_scan_leaves_ordinary_answers_alone():
+    code = "def predict(X, w, b):\n    total = X @ w\n    return total + b\nresult = np.abs(-1)"
+    assert scan_source(code, "predict") == []
+
+
+def test_scan_reads_every_cell_the_student_changed_not_the_given_ones():
+    given = new_code_cell("import os  # the course's own setup")
+    release = new_notebook(cells=[given])
+    submission = new_notebook(cells=[given, new_code_cell("import subprocess")])
+    flags = scan_notebook(submission, release)
+    assert [f.what for f in flags] == ["imports subprocess"] and flags[0].cell == "cell 2"
+
+
+def test_defined_names_sees_functions_classes_and_assignments():
+    assert notebooks.defined_names("def f(): pass\nclass C: pass\nx = y = 1\nz: int = 2") == {"f", "C", "x", "y", "z"}
+    assert notebooks.defined_names("def broken(:") == set()
+
+
+def test_with_replacement_appends_after_the_answer_and_keeps_the_original():
+    cell = new_code_cell("def f():\n    return 1")
+    cell.metadata["nbgrader"] = {"solution": True, "grade": False, "grade_id": "f", "locked": False,
+                                 "schema_version": 3}
+    nb = new_notebook(cells=[cell])
+    changed = notebooks.with_replacement(nb, "f", "def f():\n    return 2", "mutant")
+    assert changed.cells[0].source.endswith("return 2") and nb.cells[0].source.endswith("return 1")

@@ -1,0 +1,59 @@
+"""Every source and lecture notebook runs top to bottom headless, as students and nbgrader run them."""
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = sorted((REPO / "source").glob("*/*.ipynb"))
+DEMOS = sorted((REPO / "notebooks").glob("*.ipynb"))
+pytestmark = pytest.mark.slow
+
+
+def run(path: Path, tmp_path: Path, grading: bool) -> nbformat.NotebookNode:
+    nb = nbformat.read(str(path), as_version=4)
+    env_before = os.environ.get("NBGRADER_EXECUTION")
+    if grading:
+        os.environ["NBGRADER_EXECUTION"] = "autograde"  # the kernel inherits it, as under nbgrader
+    try:
+        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    finally:
+        if env_before is None:
+            os.environ.pop("NBGRADER_EXECUTION", None)
+        else:
+            os.environ["NBGRADER_EXECUTION"] = env_before
+    return nb
+
+
+def outputs(nb, kind):
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == kind]
+
+
+@pytest.mark.parametrize("path", SOURCES + DEMOS, ids=lambda p: p.name)
+def test_notebook_runs_without_errors_and_shows_its_widgets(path, tmp_path):
+    nb = run(path, tmp_path, grading=False)
+    assert not outputs(nb, "error")
+    widgets = [o for o in outputs(nb, "display_data") if "application/vnd.jupyter.widget-view+json" in o.data]
+    assert widgets, "the visualiser did not display"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
+def test_source_under_grading_builds_no_widgets_and_tests_write_nothing_to_stderr(path, tmp_path):
+    nb = run(path, tmp_path, grading=True)
+    assert not outputs(nb, "error")
+    assert not [o for o in outputs(nb, "display_data") if "application/vnd.jupyter.widget-view+json" in o.data]
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            stderr = [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
+            assert not stderr, f"{cell.metadata.nbgrader.grade_id} wrote to stderr: nbgrader would give it 0"
+
+
+@pytest.mark.parametrize("path", SOURCES + DEMOS, ids=lambda p: p.name)
+def test_notebook_is_stored_without_outputs_or_widget_state(path):
+    nb = nbformat.read(str(path), as_version=4)
+    assert not outputs(nb, "display_data") + outputs(nb, "stream") + outputs(nb, "execute_result")
+    assert all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+    assert "widgets" not in nb.metadata

@@ -1,0 +1,51 @@
+"""release/ is exactly what `python -m autograder build` makes from source/, and hides what it must."""
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import notebooks
+from autograder.build import build
+from autograder.course import assignment_ids
+
+REPO = Path(__file__).resolve().parents[1]
+IDS = assignment_ids(REPO)
+
+
+@pytest.fixture(scope="module")
+def fresh_build(tmp_path_factory):
+    course = tmp_path_factory.mktemp("course")
+    shutil.copytree(REPO / "source", course / "source")
+    (course / "notebooks").mkdir()
+    build(REPO, course_root=course, log=lambda *_: None)
+    return course
+
+
+def test_every_assignment_has_a_committed_release():
+    assert IDS and all((REPO / "release" / a / f"{a}.ipynb").is_file() for a in IDS)
+    assert sorted(p.name for p in (REPO / "release").iterdir()) == IDS
+
+
+@pytest.mark.parametrize("assignment_id", IDS)
+def test_committed_release_is_what_the_build_produces(fresh_build, assignment_id):
+    fresh, committed = fresh_build / "release" / assignment_id, REPO / "release" / assignment_id
+    compare = filecmp.dircmp(fresh, committed)
+    assert not compare.left_only and not compare.right_only, "files differ: run `python -m autograder build`"
+    for name in compare.common_files:
+        assert (fresh / name).read_bytes() == (committed / name).read_bytes(), (
+            f"release/{assignment_id}/{name} is stale: run `python -m autograder build {assignment_id}`"
+        )
+
+
+@pytest.mark.parametrize("assignment_id", IDS)
+def test_release_contains_no_solution_and_no_hidden_test(assignment_id):
+    text = (REPO / "release" / assignment_id / f"{assignment_id}.ipynb").read_text()
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
+        assert marker not in text
+    nb = nbformat.read(str(REPO / "release" / assignment_id / f"{assignment_id}.ipynb"), as_version=4)
+    for cell in nb.cells:
+        if notebooks.is_solution(cell) and cell.cell_type == "code":
+            assert "raise NotImplementedError()" in cell.source
