@@ -1,0 +1,39 @@
+# The everyday commands. `make setup` once, then `make test`, `make student` or `make grade A=...`.
+PYTHON ?= python3.11
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+A      ?=
+
+.PHONY: setup test student lab grade build verify benchmark
+
+setup:            ## the course environment in .venv (Python 3.11, pinned packages)
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make setup PYTHON=/path/to/python3.11'"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@command -v chromium >/dev/null || echo "note: browser tests need Debian's chromium (sudo apt-get install chromium); without it they are skipped"
+
+test:             ## every test: library, notebooks, release, verify, grading, browser
+	$(PY) -m pytest
+
+student:          ## open the course as a student: your own copy of release/ in my-work/
+	mkdir -p my-work
+	cp -rn release/* my-work/
+	$(VENV)/bin/jupyter lab --notebook-dir=my-work
+
+lab:              ## open the whole course folder (instructors: sources and lecture demos)
+	$(VENV)/bin/jupyter lab
+
+build:            ## regenerate release/ from source/ (A=assignment, default all)
+	$(PY) -m autograder build $(A)
+
+verify:           ## prove grading: solution full, blank 0, mutants lose, alternatives full
+	$(PY) -m autograder verify $(A)
+
+grade:            ## grade submitted/*/$(A): scores, feedback/, grades.csv
+	@test -n "$(A)" || { echo "usage: make grade A=a01_models_and_loss"; exit 2; }
+	$(PY) -m autograder build $(A)
+	$(PY) -m autograder grade $(A)
+
+benchmark:        ## visualiser update timings
+	$(PY) benchmarks/widget_updates.py
