@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 A      ?=
+# Jupyter refuses to run as root (containers, CI) unless told to.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: setup test student lab grade build verify benchmark
 
@@ -19,10 +21,10 @@ test:             ## every test: library, notebooks, release, verify, grading, b
 student:          ## open the course as a student: your own copy of release/ in my-work/
 	mkdir -p my-work
 	cp -rn release/* my-work/
-	$(VENV)/bin/jupyter lab --notebook-dir=my-work
+	$(VENV)/bin/jupyter lab --notebook-dir=my-work $(ROOT_FLAG)
 
 lab:              ## open the whole course folder (instructors: sources and lecture demos)
-	$(VENV)/bin/jupyter lab
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG)
 
 build:            ## regenerate release/ from source/ (A=assignment, default all)
 	$(PY) -m autograder build $(A)

@@ -57,7 +57,13 @@ def load_config(config_root: Path, course_root: Path | None = None) -> Config:
 
 def nbgrader_api(config: Config):
     """An NbGraderAPI for `config`, with the environment nbgrader's helpers need."""
+    import warnings
+
     from nbgrader.apps import NbGraderAPI
+    from sqlalchemy.exc import SAWarning
+
+    # nbgrader 0.9.6's own session handling warns on every autograde; nothing for a TA to act on.
+    warnings.filterwarnings("ignore", category=SAWarning)
 
     # nbgrader shells out to `alembic` for the gradebook: make this environment's bin/ findable.
     bin_dir = str(Path(sys.executable).parent)

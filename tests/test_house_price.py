@@ -29,7 +29,7 @@ def test_house_data_is_the_lecture_table_and_a_fresh_copy():
     assert house_data()[0][0, 0] == 32
 
 
-@pytest.mark.parametrize("weights, expected", zip(LECTURE_WEIGHTS, LECTURE_MAE))
+@pytest.mark.parametrize("weights, expected", list(zip(LECTURE_WEIGHTS, LECTURE_MAE)))
 def test_model_reproduces_the_lecture_mae(weights, expected):
     model = HousePriceModel(lecture_predict, LOSSES)
     model.set_params(weights, LECTURE_BIAS)
