@@ -31,3 +31,49 @@ def interactive_figure(width: float, height: float) -> Figure:
     canvas.toolbar_visible = False
     canvas.resizable = False
     return fig
+
+
+class Blitter:
+    """Redraw only the artists that move, over a cached picture of everything else (blitting).
+
+    A full matplotlib draw spends most of its time on text: tick labels, titles, legends. A
+    control change usually moves a few lines and points, so views mark those artists as
+    animated and call `redraw()`: the cached background is restored, the moving artists are
+    drawn on top, and ipympl ships only the changed pixels. `redraw(full=True)` asks the
+    browser for a full draw (call it when axis limits or labels change); every full draw
+    refreshes the cached background.
+
+    Full draws go through `draw_idle` (the browser asks back, then the kernel draws) and never
+    happen before a browser view exists: ipympl 0.10.0 stores a frame drawn earlier as a bare
+    base64 string that the browser cannot load, leaving the canvas at 0x0 pixels.
+    """
+
+    def __init__(self, fig: Figure, artists) -> None:
+        self.fig = fig
+        self.canvas = fig.canvas
+        self.artists = list(artists)
+        self._background = None
+        for artist in self.artists:
+            artist.set_animated(True)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def add(self, artist) -> None:
+        artist.set_animated(True)
+        self.artists.append(artist)
+
+    def _on_draw(self, event) -> None:
+        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_moving()
+
+    def _draw_moving(self) -> None:
+        for artist in self.artists:
+            self.fig.draw_artist(artist)
+
+    def redraw(self, full: bool = False) -> None:
+        """Show the artists' new state: blit if a background is cached, else a full draw."""
+        if full or self._background is None:
+            self.canvas.draw_idle()  # the browser's answer draws all and fires draw_event
+            return
+        self.canvas.restore_region(self._background)
+        self._draw_moving()
+        self.canvas.blit(self.fig.bbox)

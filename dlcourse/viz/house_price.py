@@ -142,7 +142,7 @@ class HousePriceExplorer:
     def __init__(self, predict: PredictFn | None = None, losses: dict[str, LossFn] | None = None):
         import ipywidgets as widgets
 
-        from dlcourse.viz.figure import interactive_figure
+        from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.model = HousePriceModel(predict=predict, losses=dict(losses or {}))
         self.sliders = {}
@@ -165,6 +165,8 @@ class HousePriceExplorer:
         self.readout = widgets.HTML()
         self.fig = interactive_figure(7.2, 3.4)
         self._build_artists()
+        self.blitter = Blitter(self.fig, [*self.residuals, self.pred_points, self.loss_line])
+        self._loss_limits = None
         self._updating = False
         self.model.set_params(*self._params_from_sliders())
         self.update()
@@ -210,15 +212,23 @@ class HousePriceExplorer:
         first = next(iter(model.losses), None)
         series = [h[first] for h in model.history if first in h] if first else []
         self.loss_line.set_data(np.arange(len(series)), series)
+        limits = self._loss_limits
         if series:
+            # Grow the axes in jumps (not every step): a limit change needs a full redraw.
+            xmax = 20 * int(np.ceil(len(series) / 20))
+            ymax = max(3.0, float(np.ceil(max(series))))
+            limits = (first, xmax, ymax)
+        full = limits != self._loss_limits
+        if full and series:
             self.ax_loss.set_ylabel(first)
-            self.ax_loss.set_xlim(0, max(20, len(series)))
-            self.ax_loss.set_ylim(0, max(3.0, 1.1 * max(series)))
+            self.ax_loss.set_xlim(0, limits[1])
+            self.ax_loss.set_ylim(0, limits[2])
+            self._loss_limits = limits
         losses = model.history[-1] if model.history and y_hat is not None else {}
         parts = [f"<b>{name}</b> = {value:.3f}" for name, value in losses.items()]
         note = f"<br><i>{model.message}</i>" if model.message else ""
         self.readout.value = "&nbsp;&nbsp;".join(parts) + note
-        self.fig.canvas.draw_idle()
+        self.blitter.redraw(full=full)
 
     # -- controls ----------------------------------------------------------------------------
     def _params_from_sliders(self) -> tuple[np.ndarray, float]:

@@ -1,0 +1,242 @@
+"""Loss-contour explorer (week 2): gradient descent on the MSE of a line, with and without scaling.
+
+The data: house areas x (pyeong) and prices y (100M won), a line ŷ = θ0 + θ1·x. Without scaling,
+x is around 30 while the bias column is 1: the MSE bowl is hundreds of times steeper along θ1
+than along θ0, its contours are long thin ellipses, and any learning rate small enough not to
+blow up along θ1 crawls along θ0. With the standardized feature z (mean 0, standard deviation
+1), both directions have the same curvature: round contours, and gradient descent walks
+straight to the minimum.
+
+`LossContourModel` is the pure-numpy state (data, scaled or not, learning rate as a fraction of
+the stable limit 2 / λ_max, number of steps) and computes the contour grid and the path.
+`LossContourExplorer` is the thin view: a scaled / unscaled toggle and two sliders.
+
+The library holds no solution to week 2: the gradient comes from torch's autograd (as in the
+week-1 explorer), and the standardized feature is built into the data set (x = centre + spread·z),
+not computed with a scaler.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+M = 30
+AREA_CENTRE, AREA_SPREAD = 30.0, 6.0  # x = 30 + 6·z pyeong
+TRUE_INTERCEPT, TRUE_SLOPE, NOISE = 0.5, 0.2, 0.4
+
+
+def contour_data(seed: int = 2) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(x, z, y): areas in pyeong, the same areas standardized, prices; M samples each.
+
+    z has mean 0 and standard deviation 1 by construction (evenly spaced, then rescaled by the
+    spacing's known spread), and x = AREA_CENTRE + AREA_SPREAD · z.
+    """
+    z = np.linspace(-1.0, 1.0, M)
+    z = z * np.sqrt(3.0 * (M - 1) / (M + 1))  # the population std of linspace(-1, 1, M) is sqrt((M+1)/(3(M-1)))
+    x = AREA_CENTRE + AREA_SPREAD * z
+    rng = np.random.default_rng(seed)
+    y = TRUE_INTERCEPT + TRUE_SLOPE * x + NOISE * rng.normal(size=M)
+    return x, z, y
+
+
+class LossContourModel:
+    """State of the explorer.
+
+    Args:
+        scaled: fit on the standardized feature z (True) or on the raw area x (False).
+        lr_fraction: the learning rate as a fraction of 2 / λ_max, the largest stable one
+            (λ_max: the largest eigenvalue of the MSE's Hessian (2/m)·XbᵀXb). Above 1 it diverges.
+        n_steps: number of gradient-descent steps drawn.
+    """
+
+    def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50):
+        self.x, self.z, self.y = contour_data()
+        self.scaled, self.lr_fraction, self.n_steps = bool(scaled), float(lr_fraction), int(n_steps)
+
+    def design(self, scaled: bool | None = None) -> np.ndarray:
+        """Xb = [1, feature], shape (M, 2)."""
+        feature = self.z if (self.scaled if scaled is None else scaled) else self.x
+        return np.column_stack([np.ones(M), feature])
+
+    def hessian(self, scaled: bool | None = None) -> np.ndarray:
+        A = self.design(scaled)
+        return 2.0 / M * A.T @ A
+
+    def condition_number(self, scaled: bool | None = None) -> float:
+        eig = np.linalg.eigvalsh(self.hessian(scaled))
+        return float(eig.max() / eig.min())
+
+    def lr(self, scaled: bool | None = None) -> float:
+        return float(self.lr_fraction * 2.0 / np.linalg.eigvalsh(self.hessian(scaled)).max())
+
+    def optimum(self, scaled: bool | None = None) -> np.ndarray:
+        return np.linalg.lstsq(self.design(scaled), self.y, rcond=None)[0]
+
+    def start(self, scaled: bool | None = None) -> np.ndarray:
+        """The starting θ: 3 below the best bias, and a slope too steep by 1.5 per standard deviation of x."""
+        scaled = self.scaled if scaled is None else scaled
+        return self.optimum(scaled) + np.array([-3.0, 1.5 if scaled else 1.5 / AREA_SPREAD])
+
+    def window(self, scaled: bool | None = None) -> tuple[tuple[float, float], tuple[float, float]]:
+        """(θ0 range, θ1 range) of the contour plot, centred on the optimum, same units per axis."""
+        opt = self.optimum(scaled)
+        half0 = 4.5
+        half1 = half0 if (self.scaled if scaled is None else scaled) else half0 / AREA_SPREAD
+        return (opt[0] - half0, opt[0] + half0), (opt[1] - half1, opt[1] + half1)
+
+    def loss_grid(self, n: int = 120, scaled: bool | None = None):
+        """(T0, T1, L): the MSE on an n×n grid of (θ0, θ1) over `window`."""
+        (a0, b0), (a1, b1) = self.window(scaled)
+        T0, T1 = np.meshgrid(np.linspace(a0, b0, n), np.linspace(a1, b1, n))
+        feature = self.design(scaled)[:, 1]
+        residual = T0[..., None] + T1[..., None] * feature - self.y
+        return T0, T1, np.mean(residual**2, axis=-1)
+
+    def mse(self, theta, scaled: bool | None = None) -> float:
+        return float(np.mean((self.design(scaled) @ np.asarray(theta, dtype=float) - self.y) ** 2))
+
+    def path(self, scaled: bool | None = None, n_steps: int | None = None) -> np.ndarray:
+        """θ_0..θ_n of full-batch gradient descent on the MSE, shape (n + 1, 2).
+
+        The gradient comes from torch's autograd, not from a formula the students derive.
+        """
+        import torch
+
+        n_steps = self.n_steps if n_steps is None else int(n_steps)
+        A = torch.from_numpy(self.design(scaled))
+        y = torch.from_numpy(self.y)
+        theta = torch.tensor(self.start(scaled), requires_grad=True)
+        optimizer = torch.optim.SGD([theta], lr=self.lr(scaled))
+        rows = [theta.detach().numpy().copy()]
+        for _ in range(n_steps):
+            optimizer.zero_grad()
+            loss = torch.mean((A @ theta - y) ** 2)
+            loss.backward()
+            optimizer.step()
+            rows.append(theta.detach().numpy().copy())
+        return np.array(rows)
+
+    def losses(self, scaled: bool | None = None) -> np.ndarray:
+        """The MSE at every point of `path`."""
+        return np.array([self.mse(t, scaled) for t in self.path(scaled)])
+
+
+class LossContourExplorer:
+    """The widget view. Example (in a notebook): LossContourExplorer().show()"""
+
+    def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50):
+        import ipywidgets as widgets
+
+        from dlcourse.viz.figure import interactive_figure
+
+        self.model = LossContourModel(scaled, lr_fraction, n_steps)
+        style = {"description_width": "90px"}
+        wide = widgets.Layout(width="340px")
+        self.scaled_toggle = widgets.ToggleButtons(options=[("unscaled x", False), ("standardized z", True)],
+                                                   value=bool(scaled), description="feature", style=style)
+        self.lr_slider = widgets.FloatSlider(value=lr_fraction, min=0.05, max=1.1, step=0.05,
+                                             description="α × λmax / 2", readout_format=".2f", style=style,
+                                             layout=wide)
+        self.steps_slider = widgets.IntSlider(value=n_steps, min=1, max=200, description="steps", style=style,
+                                              layout=wide)
+        for control in (self.scaled_toggle, self.lr_slider, self.steps_slider):
+            control.observe(self._on_change, names="value")
+        self.readout = widgets.HTML()
+        self.fig = interactive_figure(8.0, 3.8)
+        self._contours = None
+        self._contours_for = None
+        self._build_artists()
+        self.update()
+        controls = widgets.VBox([self.scaled_toggle, self.lr_slider, self.steps_slider, self.readout],
+                                layout=widgets.Layout(flex="0 0 auto", width="350px"))
+        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+
+    def _build_artists(self) -> None:
+        self.fig.subplots_adjust(left=0.09, right=0.97, bottom=0.14, top=0.9, wspace=0.35)
+        self.ax_contour, self.ax_loss = self.fig.subplots(1, 2, width_ratios=(1.1, 1))
+        (self.path_line,) = self.ax_contour.plot([], [], "-o", color="tab:orange", ms=3, lw=1.2, label="GD path")
+        (self.start_point,) = self.ax_contour.plot([], [], "o", color="tab:green", ms=8, label="start")
+        (self.optimum_point,) = self.ax_contour.plot([], [], "*", color="black", ms=13, label="minimum")
+        self.ax_contour.set_xlabel("θ0 (bias)")
+        self.ax_contour.legend(loc="upper right", fontsize=7)
+        (self.loss_unscaled,) = self.ax_loss.semilogy([], [], color="tab:red", lw=2, label="unscaled x")
+        (self.loss_scaled,) = self.ax_loss.semilogy([], [], color="tab:blue", lw=2, label="standardized z")
+        self.ax_loss.set_xlabel("step k")
+        self.ax_loss.set_ylabel("MSE − min MSE")
+        self.ax_loss.set_title("loss gap per step, same α × λmax / 2", fontsize=10)
+        self.ax_loss.legend(loc="lower left", fontsize=8)
+
+    def _draw_contours(self) -> None:
+        """Contours change only with the toggle: redrawn then, not on every slider move."""
+        model = self.model
+        if self._contours_for == model.scaled:
+            return
+        if self._contours is not None:
+            self._contours.remove()
+        T0, T1, L = model.loss_grid()
+        levels = np.geomspace(max(L.min(), 1e-3) * 1.05, L.max(), 14)
+        self._contours = self.ax_contour.contour(T0, T1, L, levels=levels, cmap="viridis", linewidths=1)
+        self._contours_for = model.scaled
+        (a0, b0), (a1, b1) = model.window()
+        self.ax_contour.set_xlim(a0, b0)
+        self.ax_contour.set_ylim(a1, b1)
+        self.ax_contour.set_ylabel("θ1 (slope of standardized z)" if model.scaled else "θ1 (slope per pyeong)")
+        self.optimum_point.set_data(*([v] for v in model.optimum()))
+
+    def update(self) -> None:
+        """Redraw from the model's state (the path and loss lines are updated in place)."""
+        model = self.model
+        self._draw_contours()
+        path = model.path()
+        shown = np.clip(path, -1e6, 1e6)
+        self.path_line.set_data(shown[:, 0], shown[:, 1])
+        self.start_point.set_data(shown[:1, 0], shown[:1, 1])
+        steps = np.arange(model.n_steps + 1)
+        gaps = {}
+        for scaled, line in ((False, self.loss_unscaled), (True, self.loss_scaled)):
+            with np.errstate(all="ignore"):
+                best = model.mse(model.optimum(scaled), scaled)
+                gap = model.losses(scaled) - best
+            gap = np.where(np.isfinite(gap), np.clip(gap, 1e-12, 1e12), 1e12)
+            gaps[scaled] = gap
+            line.set_data(steps, gap)
+            line.set_linewidth(3 if scaled == model.scaled else 1.2)
+        every = np.concatenate(list(gaps.values()))
+        self.ax_loss.set_xlim(0, max(1, model.n_steps))
+        self.ax_loss.set_ylim(every.min() / 3, every.max() * 3)
+        kind = "standardized z: round contours" if model.scaled else "unscaled x: stretched contours"
+        self.ax_contour.set_title(f"{kind}, α = {model.lr():.3g}", fontsize=10)
+        self.readout.value = (
+            f"α = {model.lr():.4g} ({model.lr_fraction:.2f} of the stable limit 2 / λmax)<br>"
+            f"condition number λmax / λmin: unscaled {model.condition_number(False):.0f}, "
+            f"standardized {model.condition_number(True):.2f}<br>"
+            f"MSE after {model.n_steps} steps: unscaled {gaps[False][-1]:.3g}, standardized {gaps[True][-1]:.3g} "
+            "above the minimum"
+        )
+        self.fig.canvas.draw_idle()
+
+    def _on_change(self, change=None) -> None:
+        model = self.model
+        model.scaled = bool(self.scaled_toggle.value)
+        model.lr_fraction = float(self.lr_slider.value)
+        model.n_steps = int(self.steps_slider.value)
+        self.update()
+
+    def show(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def show_loss_contour_explorer(**settings) -> LossContourExplorer | None:
+    """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
+
+    settings: scaled (bool), lr_fraction, n_steps to start from.
+    """
+    from dlcourse.viz.figure import under_grading
+
+    if under_grading():
+        return None
+    explorer = LossContourExplorer(**settings)
+    explorer.show()
+    return explorer
