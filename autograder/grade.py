@@ -8,8 +8,10 @@ that student's time and never stops the class.
 
 from __future__ import annotations
 
+import resource
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +21,25 @@ import nbformat
 from autograder import notebooks
 from autograder.course import CourseError, check_assignment, load_config, nbgrader_api, notebook_path
 from autograder.scan import Flag, scan_notebook
+
+
+# Address space a grading kernel may use. Enough for torch and week 8's CNN (about 1 GB);
+# a submission that allocates without end gets a MemoryError instead of the machine's OOM killer.
+KERNEL_MEMORY_LIMIT = 4 * 2**30
+
+
+@contextmanager
+def kernel_memory_limit(limit: int | None):
+    """Lower this process's soft address-space limit while kernels start: they inherit it."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if limit is None or (hard != resource.RLIM_INFINITY and hard < limit):
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 @dataclass
@@ -80,8 +101,12 @@ def read_submission(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     return nb, ""
 
 
-def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=print) -> GradeReport:
-    """Grade every submission of `assignment_id` in the course at `root`."""
+def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=print,
+          memory_limit: int | None = KERNEL_MEMORY_LIMIT) -> GradeReport:
+    """Grade every submission of `assignment_id` in the course at `root`.
+
+    memory_limit: bytes of address space each grading kernel may use (None: no limit).
+    """
     from nbgrader.api import Gradebook, MissingEntry
     from nbgrader.plugins import CsvExportPlugin
 
@@ -115,7 +140,8 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
             log(f"{student}: {problem}")
             continue
         result = StudentResult(student, "graded", flags=scan_notebook(nb, release))
-        outcome = api.autograde(assignment_id, student, force=True, create=True)
+        with kernel_memory_limit(memory_limit):
+            outcome = api.autograde(assignment_id, student, force=True, create=True)
         if not outcome["success"]:
             details = (outcome.get("error") or "") + (outcome.get("log") or "")
             result.status = "failed"

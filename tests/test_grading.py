@@ -31,6 +31,8 @@ REPLACEMENTS = {
         "class Always(float):\n    def __eq__(self, other):\n        return True\n"
         "    def __lt__(self, other):\n        return True\n    __le__ = __gt__ = __ge__ = __lt__\n"
         "def mae(y_true, y_pred):\n    return Always(0.0)")},
+    "memory_bomb": {"mse": "_hog = []\nwhile len(_hog) < 10**6:\n    _hog.append(bytearray(10**8))"},
+    "prints_a_flood": {"mae": "for _i in range(200_000):\n    print('spam', _i)"},
     "patches_numpy": {"rmse": (
         "def rmse(y_true, y_pred):\n    return float(np.sqrt(np.mean((y_true - y_pred) ** 2)))\n"
         "np.allclose = lambda *args, **kwargs: True")},
@@ -43,7 +45,7 @@ def sha(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def graded_class(tmp_path_factory):
-    """Build a01 in a fresh course, submit a class of 9, and grade it twice."""
+    """Build a01 in a fresh course, submit a class of 13, and grade it twice."""
     course = tmp_path_factory.mktemp("course")
     shutil.copy(REPO / "nbgrader_config.py", course)
     # Grading the infinite loop costs one timeout per cell that calls mae: keep the test quick.
@@ -65,6 +67,9 @@ def graded_class(tmp_path_factory):
         if notebooks.is_solution(cell) and notebooks.grade_id(cell) != "predict":
             cell.source = next(c.source for c in release.cells if notebooks.grade_id(c) == notebooks.grade_id(cell))
     notebooks.write(partly, notebook_path(submitted / "partly_right", A01))
+    no_test = notebooks.filled_with_solutions(release, notebooks.read(notebook_path(course / "source", A01)))
+    no_test.cells = [c for c in no_test.cells if notebooks.grade_id(c) != "hidden_predict"]
+    notebooks.write(no_test, notebook_path(submitted / "deleted_a_test", A01))
     broken = notebook_path(submitted / "malformed", A01)
     broken.parent.mkdir(parents=True)
     broken.write_text('{"cells": [ this is not json')
@@ -91,6 +96,16 @@ def test_every_submission_gets_the_score_its_answers_deserve(graded_class):
     assert got["kills_kernel"][0] == "failed"
     assert got["rigged_float"] == ("graded", 15.0)      # float subclass rejected by type checks
     assert got["malformed"][0] == "malformed"
+    assert got["memory_bomb"] == ("graded", 17.0)       # MemoryError under the kernel's limit
+    assert got["prints_a_flood"] == ("graded", 17.0)
+    assert got["deleted_a_test"][1] <= 17.0 - 2         # a deleted hidden test earns nothing
+
+
+def test_a_flood_of_output_is_cut_in_the_graded_notebook(graded_class):
+    course, _, _, _, _ = graded_class
+    graded = notebooks.read(notebook_path(course / "autograded" / "prints_a_flood", A01))
+    text = "".join(o.get("text", "") for c in graded.cells if c.cell_type == "code" for o in c.outputs)
+    assert 0 < text.count("spam") <= 400
 
 
 def test_patching_numpy_loses_the_hidden_tests_and_is_flagged(graded_class):
@@ -112,7 +127,7 @@ def test_malformed_submission_gets_a_message_and_grading_goes_on(graded_class):
     _, first, _, _, _ = graded_class
     result = next(r for r in first.results if r.student_id == "malformed")
     assert "not a valid notebook" in result.message and "resubmit" in result.message
-    assert len([r for r in first.results if r.status == "graded"]) == 9 - 1  # kills_kernel fails
+    assert len([r for r in first.results if r.status == "graded"]) == 12 - 1  # kills_kernel fails
 
 
 def test_a_kernel_killed_by_the_submission_is_reported_for_review(graded_class):
@@ -148,7 +163,7 @@ def test_feedback_never_shows_hidden_test_code_or_tracebacks(graded_class):
     ]
     assert len(hidden_lines) > 30
     pages = sorted((course / "feedback").glob(f"*/{A01}/{A01}.html"))
-    assert len(pages) == 8
+    assert len(pages) == 11
     for page in pages:
         html = page.read_text()
         import html as html_module
