@@ -28,7 +28,7 @@ SgdFn = Callable[..., tuple]
 MINIBATCH_SIZES = (2, 5, 10, 20, 50)
 LR_RANGE = (0.01, 0.2, 0.01)
 WINDOW = ((-0.5, 6.0), (-0.5, 5.0))  # (θ0 range, θ1 range) shown on the contour plot
-COLORS = {"batch": "tab:blue", "mini-batch": "tab:orange", "SGD": "tab:red"}
+COLORS = {"batch": "#1f77b4", "mini-batch": "#ff7f0e", "SGD": "#d62728"}  # tab:blue, tab:orange, tab:red
 
 
 def torch_sgd_path(Xb: np.ndarray, y: np.ndarray, batch_size: int, lr: float, n_epochs: int,
@@ -226,7 +226,7 @@ class BatchPathExplorer:
         self.ax_path, self.ax_loss = self.fig.subplots(1, 2, width_ratios=(1.15, 1))
         T0, T1, L = model.loss_grid()
         levels = L.min() + np.geomspace(0.05, L.max() - L.min(), 12)  # dense near the minimum
-        self.ax_path.contour(T0, T1, L, levels=levels, cmap="Greys", linewidths=0.7, alpha=0.8)
+        self.ax_path.contour(T0, T1, L, levels=levels, colors="0.65", linewidths=0.7)
         self.ax_path.plot(*model.least_squares, "*", color="black", ms=12, zorder=5, label="least squares")
         self.ax_path.plot(*model.true_theta, "P", color="tab:green", ms=9, zorder=5, label="true (4, 3)")
         self.ax_path.plot(0, 0, "o", color="black", ms=5, zorder=5)
