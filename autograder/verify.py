@@ -122,8 +122,9 @@ def check_conventions(source_nb, variants: list[Variant]) -> list[str]:
     for exercise, cells in cells_of.items():
         if not cells:
             problems.append(f"exercise {exercise!r} has no test_{exercise} or hidden_{exercise} cell")
-        is_function = any(
-            notebooks.grade_id(c) == exercise and f"def {exercise}(" in c.source for c in source_nb.cells
+        is_function = any(  # a graded function or class (not a quiz answer)
+            notebooks.grade_id(c) == exercise and (f"def {exercise}(" in c.source or f"class {exercise}" in c.source)
+            for c in source_nb.cells
         )
         needed = MIN_MUTANTS_PER_FUNCTION if is_function else MIN_MUTANTS_PER_QUIZ
         have = sum(1 for v in variants if v.kind == "mutant" and v.exercise == exercise)

@@ -50,3 +50,15 @@ def test_under_grading_follows_nbgrader_execution(monkeypatch):
     assert not under_grading()
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert under_grading()
+
+
+def test_building_an_interactive_figure_keeps_the_notebooks_backend():
+    """ipympl switches matplotlib to itself on import; plain plt figures must stay static."""
+    import subprocess
+    import sys
+
+    code = ("import matplotlib; matplotlib.use('agg'); import matplotlib.pyplot\n"
+            "from dlcourse.viz.figure import interactive_figure; interactive_figure(1, 1)\n"
+            "print(matplotlib.get_backend())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "agg"

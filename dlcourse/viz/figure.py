@@ -19,7 +19,15 @@ def interactive_figure(width: float, height: float) -> Figure:
     duplicate static image is shown. Views redraw with `fig.canvas.draw_idle()`, which
     coalesces the many events a dragged slider sends into one draw.
     """
+    import matplotlib
+
+    # Importing ipympl switches matplotlib's backend to itself; put the notebook's back, so
+    # plain plt figures after an explorer stay static images.
+    backend = matplotlib.get_backend()
     from ipympl.backend_nbagg import Canvas, FigureManager
+
+    if matplotlib.get_backend() != backend:
+        matplotlib.use(backend)
 
     # A fixed layout: constrained layout would re-solve on every redraw, doubling its cost.
     fig = Figure(figsize=(width, height))
