@@ -188,7 +188,7 @@ class BatchPathExplorer:
                  n_epochs: int = 20, samples: int = 100):
         import ipywidgets as widgets
 
-        from dlcourse.viz.figure import interactive_figure
+        from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.model = BatchPathModel(sgd, batch_size, lr, n_epochs, samples)
         style = {"description_width": "120px"}
@@ -209,10 +209,16 @@ class BatchPathExplorer:
         self.lr_slider.observe(self._on_settings, names="value")
         self.rerun.on_click(self._on_settings)
         self.readout = widgets.HTML()
-        self.fig = interactive_figure(7.6, 3.4)
+        self.fig = interactive_figure(7.2, 3.3)
         self._build_artists()
+        # Blitted artists are drawn over the cached background, in this order: the two marks come
+        # last so the paths never hide them.
+        # (Text is costly to redraw, so the changing numbers go to the readout beside the figure.)
+        moving = [*self.path_lines.values(), *self.heads.values(), *self.loss_heads.values(), self.cut_line,
+                  self.least_squares_mark, self.true_mark]
+        self.blitter = Blitter(self.fig, moving)
         self._draw_full_losses()
-        self.update()
+        self.update(full=True)
         controls = widgets.VBox([self.samples_slider, self.batch_menu, self.lr_slider, self.rerun, self.readout],
                                 layout=widgets.Layout(flex="0 0 auto", width="350px"))
         self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
@@ -222,13 +228,15 @@ class BatchPathExplorer:
         from matplotlib.ticker import FixedLocator, FormatStrFormatter, NullLocator
 
         model = self.model
-        self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.3)
+        self.fig.subplots_adjust(left=0.08, right=0.96, bottom=0.15, top=0.9, wspace=0.3)
         self.ax_path, self.ax_loss = self.fig.subplots(1, 2, width_ratios=(1.15, 1))
         T0, T1, L = model.loss_grid()
         levels = L.min() + np.geomspace(0.05, L.max() - L.min(), 12)  # dense near the minimum
         self.ax_path.contour(T0, T1, L, levels=levels, colors="0.65", linewidths=0.7)
-        self.ax_path.plot(*model.least_squares, "*", color="black", ms=12, zorder=5, label="least squares")
-        self.ax_path.plot(*model.true_theta, "P", color="tab:green", ms=9, zorder=5, label="true (4, 3)")
+        (self.least_squares_mark,) = self.ax_path.plot(*model.least_squares, "*", color="black", ms=12, zorder=5,
+                                                       label="least squares")
+        (self.true_mark,) = self.ax_path.plot(*model.true_theta, "P", color="tab:green", mec="white", ms=9, zorder=5,
+                                              label="true (4, 3)")
         self.ax_path.plot(0, 0, "o", color="black", ms=5, zorder=5)
         self.path_lines, self.heads, self.loss_lines, self.loss_heads = {}, {}, {}, {}
         for name, color in COLORS.items():
@@ -242,6 +250,7 @@ class BatchPathExplorer:
         self.ax_path.set_ylim(*WINDOW[1])
         self.ax_path.set_xlabel("θ0 (intercept)")
         self.ax_path.set_ylabel("θ1 (slope)")
+        self.ax_path.set_title("paths on the MSE contours", fontsize=10)
         self.ax_path.legend(loc="lower right", fontsize=7, ncol=2)
         self.ax_loss.set_yscale("log")
         # Fixed, few tick labels: log axes' automatic minor labels cost a lot of text layout per draw.
@@ -265,8 +274,12 @@ class BatchPathExplorer:
         every = np.concatenate(finite)
         self.ax_loss.set_ylim(max(every.min() * 0.8, 1e-2), min(every.max() * 1.5, 1e6))
 
-    def update(self) -> None:
-        """Cut every path at the current number of samples processed (artists updated in place)."""
+    def update(self, full: bool = False) -> None:
+        """Cut every path at the current number of samples processed (artists updated in place).
+
+        Only the moving artists are redrawn (blitting); `full` redraws everything, for when the
+        paths were recomputed (the faint loss curves and the loss axis change then).
+        """
         model = self.model
         rows = []
         for name in COLORS:
@@ -281,17 +294,16 @@ class BatchPathExplorer:
                         f"<td>{model.updates_per_epoch(bs)}</td><td>{model.losses(name)[k]:.3f}</td></tr>")
         self.cut_line.set_xdata([model.samples, model.samples])
         epochs = model.samples / model.m
-        self.ax_path.set_title(f"after {model.samples} samples ({epochs:.2f} epochs), α = {model.lr:.2f}",
-                               fontsize=10)
         ls = model.least_squares
         note = f"<br><i>{model.message}</i>" if model.message else ""
         self.readout.value = (
+            f"<b>after {model.samples} samples = {epochs:.2f} epochs</b>, α = {model.lr:.2f}<br>"
             "<table><tr><th>run (batch size)</th><th>updates</th><th>per epoch</th><th>MSE</th></tr>"
             + "".join(rows) + "</table>"
             + f"least squares ★ ({ls[0]:.2f}, {ls[1]:.2f}), MSE {model.mse(ls)[0]:.3f}; true ✚ (4, 3)<br>"
             + f"paths from {model.source}" + note
         )
-        self.fig.canvas.draw_idle()
+        self.blitter.redraw(full=full)
 
     # -- controls ----------------------------------------------------------------------------
     def _on_samples(self, change=None) -> None:
@@ -303,7 +315,7 @@ class BatchPathExplorer:
         self.model.lr = float(self.lr_slider.value)
         self.model.recompute()
         self._draw_full_losses()
-        self.update()
+        self.update(full=True)
 
     def show(self):
         """Display the explorer."""

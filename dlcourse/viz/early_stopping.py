@@ -159,7 +159,7 @@ class EarlyStoppingExplorer:
     def __init__(self, early_stopping: Callable | None = None, patience: int = 5, degree: int = 9):
         import ipywidgets as widgets
 
-        from dlcourse.viz.figure import interactive_figure
+        from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.model = EarlyStoppingModel(early_stopping, patience, degree)
         style = {"description_width": "70px"}
@@ -175,6 +175,9 @@ class EarlyStoppingExplorer:
         self.fig = interactive_figure(7.6, 3.4)
         self.x_grid = np.linspace(0.0, 2.0, 80)
         self._build_artists()
+        self.blitter = Blitter(self.fig, [self.after_stop, self.stop_line, self.best_marker, self.best_fit,
+                                          self.status])
+        self._shown_degree = None
         self.update()
         controls = widgets.VBox([self.patience_slider, self.degree_buttons, self.readout],
                                 layout=widgets.Layout(flex="0 0 auto", width="350px"))
@@ -193,11 +196,13 @@ class EarlyStoppingExplorer:
         (self.best_marker,) = self.ax_curve.plot([], [], "*", color="tab:green", ms=14, zorder=5,
                                                  label="best epoch")
         self.stop_line = self.ax_curve.axvline(np.nan, color="tab:red", ls="--", lw=1.2, label="stop")
-        self.after_stop = self.ax_curve.axvspan(0, 0, color="0.85", zorder=0)
+        self.after_stop = self.ax_curve.axvspan(0, 0, color="0.5", alpha=0.15, lw=0)
         self.ax_curve.set_xlim(0, N_EPOCHS - 1)
         self.ax_curve.set_ylim(0, 3.0)
         self.ax_curve.set_xlabel("epoch")
         self.ax_curve.set_ylabel("RMSE")
+        self.status = self.ax_curve.text(0.03, 0.04, "", transform=self.ax_curve.transAxes, fontsize=8,
+                                         bbox={"boxstyle": "round", "fc": "white", "ec": "0.7", "alpha": 0.9})
         self.ax_curve.legend(loc="upper right", fontsize=7)
         self.ax_fit.plot(model.X_val[:, 0], model.y_val, "o", mfc="none", color="tab:orange", ms=4,
                          label="validation")
@@ -219,9 +224,13 @@ class EarlyStoppingExplorer:
         """Redraw from the model's state (artists updated in place)."""
         model = self.model
         train, val = model.train_rmse(), model.val_rmse()
-        self.train_line.set_ydata(train)
-        self.val_line.set_ydata(val)
-        self.stop_fit.set_ydata(model.predict(model.curves()["weights"][-1], self.x_grid))
+        full = model.degree != self._shown_degree  # the curves change only with the degree
+        if full:
+            self.train_line.set_ydata(train)
+            self.val_line.set_ydata(val)
+            self.stop_fit.set_ydata(model.predict(model.curves()["weights"][-1], self.x_grid))
+            self.ax_curve.set_title(f"learning curves, degree {model.degree}", fontsize=10)
+            self._shown_degree = model.degree
         if model.stop_epoch is None:
             self.stop_line.set_xdata([np.nan, np.nan])
             self.after_stop.set_x(N_EPOCHS)
@@ -237,8 +246,7 @@ class EarlyStoppingExplorer:
             self.best_marker.set_data([model.best_epoch], [val[model.best_epoch]])
             self.best_fit.set_ydata(model.predict(model.best_params, self.x_grid))
         stop_text = "never (all epochs)" if model.stop_epoch is None else str(model.stop_epoch)
-        self.ax_curve.set_title(f"degree {model.degree}, patience {model.patience}: stop at epoch {stop_text}",
-                                fontsize=10)
+        self.status.set_text(f"patience {model.patience}: stop at epoch {stop_text}")
         lines = [f"lowest validation RMSE of the run: {val.min():.3f} (epoch {int(val.argmin())})"]
         if model.best_epoch is not None:
             lines.insert(0, f"<b>best_epoch</b> = {model.best_epoch}, validation RMSE {val[model.best_epoch]:.3f}; "
@@ -246,7 +254,7 @@ class EarlyStoppingExplorer:
         if model.message:
             lines.append(f"<i>{model.message}</i>")
         self.readout.value = "<br>".join(lines)
-        self.fig.canvas.draw_idle()
+        self.blitter.redraw(full=full)
 
     # -- controls ----------------------------------------------------------------------------
     def _on_change(self, change=None) -> None:

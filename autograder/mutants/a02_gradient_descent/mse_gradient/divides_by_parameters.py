@@ -1,0 +1,3 @@
+"""Divides by the number of parameters (n + 1) instead of the number of samples m."""
+def mse_gradient(Xb, y, theta):
+    return (2.0 / Xb.shape[1]) * Xb.T @ (Xb @ theta - y)

@@ -1,0 +1,3 @@
+"""Uses y - Xb·theta as the residual: the gradient points downhill instead of uphill."""
+def mse_gradient(Xb, y, theta):
+    return (2.0 / Xb.shape[0]) * Xb.T @ (y - Xb @ theta)

@@ -1,0 +1,5 @@
+"""Transforms the caller's X in place (X -= mean; X /= std) and returns it."""
+def standardize_apply(X, mean, std):
+    X -= mean
+    X /= np.where(std > 0, std, 1.0)
+    return X

@@ -1,0 +1,4 @@
+"""np.array_split into ceil(m / batch_size) nearly equal batches: sizes differ from batch_size."""
+def minibatch_indices(m, batch_size, rng):
+    order = rng.permutation(m)
+    return list(np.array_split(order, math.ceil(m / batch_size)))

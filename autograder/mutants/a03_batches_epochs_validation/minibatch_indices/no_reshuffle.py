@@ -1,0 +1,4 @@
+"""Makes a new generator with a fixed seed inside: every epoch gets the same order."""
+def minibatch_indices(m, batch_size, rng):
+    order = np.random.default_rng(0).permutation(m)
+    return [order[start:start + batch_size] for start in range(0, m, batch_size)]

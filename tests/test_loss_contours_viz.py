@@ -1,0 +1,66 @@
+"""The week-2 loss-contour explorer: its numpy model, and its view without a browser."""
+
+import numpy as np
+import pytest
+
+from dlcourse.viz.loss_contours import M, LossContourExplorer, LossContourModel, contour_data
+
+
+def test_data_standardized_feature_has_mean_0_std_1_and_maps_to_the_areas():
+    x, z, y = contour_data()
+    assert x.shape == z.shape == y.shape == (M,)
+    assert z.mean() == pytest.approx(0, abs=1e-12) and z.std() == pytest.approx(1)
+    assert np.allclose((x - x.mean()) / x.std(), z)
+
+
+def test_scaling_makes_the_contours_round():
+    model = LossContourModel()
+    assert model.condition_number(scaled=True) == pytest.approx(1.0)
+    assert model.condition_number(scaled=False) > 1000
+
+
+def test_contour_grid_is_the_mse_and_its_minimum_is_near_the_least_squares_fit():
+    model = LossContourModel(scaled=False)
+    T0, T1, L = model.loss_grid(n=61)
+    assert T0.shape == T1.shape == L.shape == (61, 61)
+    i, j = 17, 40
+    assert L[i, j] == pytest.approx(model.mse([T0[i, j], T1[i, j]]))
+    best = model.optimum()
+    assert L.min() >= model.mse(best) - 1e-12
+    assert np.allclose(best, np.polyfit(model.x, model.y, 1)[::-1])
+
+
+def test_path_shape_start_and_descent():
+    model = LossContourModel(scaled=True, lr_fraction=0.5, n_steps=30)
+    path = model.path()
+    assert path.shape == (31, 2) and np.allclose(path[0], model.start())
+    losses = model.losses()
+    assert np.all(np.diff(losses) <= 1e-12)
+    assert np.allclose(path[-1], model.optimum(), atol=1e-8)  # round bowl, lr = 1/λ: one step to the bottom
+
+
+def test_same_relative_learning_rate_is_far_slower_unscaled():
+    model = LossContourModel(lr_fraction=0.9, n_steps=50)
+    gap = {s: model.losses(s)[-1] - model.mse(model.optimum(s), s) for s in (False, True)}
+    assert gap[True] < 1e-6 < 0.01 < gap[False]
+
+
+def test_above_the_stable_limit_the_loss_grows():
+    model = LossContourModel(scaled=False, lr_fraction=1.1, n_steps=60)
+    losses = model.losses()
+    assert losses[-1] > losses[0]
+
+
+def test_view_updates_path_in_place_and_redraws_contours_only_on_the_toggle():
+    explorer = LossContourExplorer(scaled=False, lr_fraction=0.9, n_steps=50)
+    line, contours = explorer.path_line, explorer._contours
+    assert len(line.get_xdata()) == 51
+    explorer.steps_slider.value = 10
+    assert explorer.path_line is line and len(line.get_xdata()) == 11 and explorer._contours is contours
+    explorer.scaled_toggle.value = True
+    assert explorer._contours is not contours
+    assert np.allclose(explorer.optimum_point.get_xdata(), explorer.model.optimum()[:1])
+    assert "round" in explorer.ax_contour.get_title()
+    explorer.lr_slider.value = 0.5
+    assert "α = 0.5" in explorer.ax_contour.get_title()
+    assert np.allclose([line.get_xdata()[-1], line.get_ydata()[-1]], explorer.model.optimum(), atol=1e-6)
