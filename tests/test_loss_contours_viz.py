@@ -62,5 +62,45 @@ def test_view_updates_path_in_place_and_redraws_contours_only_on_the_toggle():
     assert np.allclose(explorer.optimum_point.get_xdata(), explorer.model.optimum()[:1])
     assert "round" in explorer.ax_contour.get_title()
     explorer.lr_slider.value = 0.5
-    assert "α = 0.5" in explorer.ax_contour.get_title()
+    assert "0.50 of the stable limit" in explorer.readout.value
     assert np.allclose([line.get_xdata()[-1], line.get_ydata()[-1]], explorer.model.optimum(), atol=1e-6)
+
+
+def _gradient_descent(grad, x0, lr, n_steps):
+    rows = [np.array(x0, dtype=float)]
+    for _ in range(n_steps):
+        rows.append(rows[-1] - lr * grad(rows[-1]))
+    return np.array(rows)
+
+
+def _mse_gradient(Xb, y, theta):
+    return 2.0 / len(y) * Xb.T @ (Xb @ theta - y)
+
+
+def test_model_runs_the_students_functions_and_matches_torch():
+    students = LossContourModel(lr_fraction=0.7, n_steps=30, gradient_descent=_gradient_descent,
+                                mse_gradient=_mse_gradient)
+    path = students.path()
+    assert "your gradient_descent" in students.message
+    assert np.allclose(path, LossContourModel(lr_fraction=0.7, n_steps=30).path(), rtol=1e-9, atol=1e-9)
+
+
+def test_model_falls_back_to_torch_when_the_students_functions_are_unfinished():
+    def unfinished(*args):
+        raise NotImplementedError()
+
+    model = LossContourModel(n_steps=5, gradient_descent=unfinished, mse_gradient=_mse_gradient)
+    assert model.path().shape == (6, 2) and "not written yet" in model.message
+    model = LossContourModel(n_steps=5, gradient_descent=lambda *a: np.zeros(3), mse_gradient=_mse_gradient)
+    assert model.path().shape == (6, 2) and "shape" in model.message
+
+
+def test_view_late_binds_the_notebooks_functions():
+    from dlcourse.viz.loss_contours import show_loss_contour_explorer
+
+    namespace = {}
+    explorer = show_loss_contour_explorer(namespace, n_steps=5)
+    assert "not written yet" in explorer.readout.value
+    namespace.update(gradient_descent=_gradient_descent, mse_gradient=_mse_gradient)
+    explorer.steps_slider.value = 6
+    assert "your gradient_descent" in explorer.readout.value

@@ -175,6 +175,9 @@ class LearningRateModel:
         return [(float(m), self.curve.stable_lr(m)) for m in minima]
 
 
+DISTANCE_LIMITS = (1e-12, 1e6)  # |x_k − x*| axis: from "converged" to "diverged"
+
+
 class LearningRateExplorer:
     """The widget view. Example (in a notebook):
 
@@ -187,7 +190,7 @@ class LearningRateExplorer:
                  lr: float = 0.1, x0: float = 2.0, n_steps: int = 20):
         import ipywidgets as widgets
 
-        from dlcourse.viz.figure import interactive_figure
+        from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.model = LearningRateModel(gradient_descent, curve, lr, x0, n_steps)
         style = {"description_width": "90px"}
@@ -206,6 +209,11 @@ class LearningRateExplorer:
         self.readout = widgets.HTML()
         self.fig = interactive_figure(8.0, 5.0)
         self._build_artists()
+        # Everything a slider moves; the curve, the stable range and the axes change only with
+        # the curve choice or the axis limits, and then the whole figure is drawn again.
+        self.blitter = Blitter(self.fig, [self.path_line, self.start_point, self.end_point, self.verdict_text,
+                                          self.dist_line, self.lr_marker, self.ax_curve.title])
+        self._limits = None
         self.update()
         controls = widgets.VBox([self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider,
                                  self.readout], layout=widgets.Layout(flex="0 0 auto", width="350px"))
@@ -237,6 +245,7 @@ class LearningRateExplorer:
         self.ax_dist.set_xlabel("step k")
         self.ax_dist.set_ylabel("|x_k − x*| (nearest minimum)")
         self.ax_dist.set_title("distance to the minimum", fontsize=10)
+        self.ax_dist.set_ylim(*DISTANCE_LIMITS)
         self.ax_lr.set_xscale("log")
         self.ax_lr.set_xlim(10 ** self.LR_RANGE[0], 10 ** self.LR_RANGE[1])
         self.ax_lr.set_ylim(0, 1)
@@ -276,9 +285,10 @@ class LearningRateExplorer:
                 self.end_point.set_data(shown[-1:], curve.f(shown[-1:]))
                 distance = np.min(np.abs(path[:, None] - minima[None, :]), axis=1)
             distance = np.where(np.isfinite(distance), np.maximum(distance, 1e-16), 1e16)
-            self.dist_line.set_data(np.arange(len(path)), distance)
-            self.ax_dist.set_xlim(0, max(1, len(path) - 1))
-            self.ax_dist.set_ylim(max(1e-16, distance.min() / 3), max(10.0, min(1e16, distance.max() * 3)))
+            # Fixed y-limits (values beyond them sit on the edge, visibly) and x-limits in steps of
+            # 10: limits, and so full redraws, change only when the number of steps does.
+            self.dist_line.set_data(np.arange(len(path)), np.clip(distance, *DISTANCE_LIMITS))
+            self.ax_dist.set_xlim(0, 10 * int(np.ceil(max(1, len(path) - 1) / 10)))
             color = {"converges": "tab:green", "oscillates": "tab:orange", "diverges": "tab:red"}[verdict]
             self.verdict_text.set_text(verdict)
             self.verdict_text.set_color(color)
@@ -296,7 +306,10 @@ class LearningRateExplorer:
         note = f"<i>{model.message}</i>" if model.message else ""
         summary = f"<b>{verdict}</b> (α = {model.lr:.3g}, stable below {bound:.3g})" if verdict else ""
         self.readout.value = summary + ("<br>" if summary and note else "") + note
-        self.fig.canvas.draw_idle()
+        limits = (model.curve_name, self.ax_dist.get_xlim() + self.ax_dist.get_ylim())
+        full = limits != self._limits
+        self._limits = limits
+        self.blitter.redraw(full=full)
 
     # -- controls ----------------------------------------------------------------------------
     def _on_change(self, change=None) -> None:

@@ -11,12 +11,15 @@ straight to the minimum.
 the stable limit 2 / λ_max, number of steps) and computes the contour grid and the path.
 `LossContourExplorer` is the thin view: a scaled / unscaled toggle and two sliders.
 
-The library holds no solution to week 2: the gradient comes from torch's autograd (as in the
-week-1 explorer), and the standardized feature is built into the data set (x = centre + spread·z),
-not computed with a scaler.
+The path is the student's own when they pass `gradient_descent` and `mse_gradient` (week 2's
+exercises). Until those work it comes from torch's autograd, and the readout says so. The
+library holds no solution to week 2: the standardized feature is built into the data set
+(x = centre + spread·z), not computed with a scaler.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 import numpy as np
 
@@ -49,9 +52,13 @@ class LossContourModel:
         n_steps: number of gradient-descent steps drawn.
     """
 
-    def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50):
+    def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50,
+                 gradient_descent: Callable | None = None, mse_gradient: Callable | None = None):
         self.x, self.z, self.y = contour_data()
         self.scaled, self.lr_fraction, self.n_steps = bool(scaled), float(lr_fraction), int(n_steps)
+        self.gradient_descent, self.mse_gradient = gradient_descent, mse_gradient
+        self.message = ""
+        self._paths: dict[tuple, np.ndarray] = {}
 
     def design(self, scaled: bool | None = None) -> np.ndarray:
         """Xb = [1, feature], shape (M, 2)."""
@@ -98,38 +105,86 @@ class LossContourModel:
     def path(self, scaled: bool | None = None, n_steps: int | None = None) -> np.ndarray:
         """θ_0..θ_n of full-batch gradient descent on the MSE, shape (n + 1, 2).
 
-        The gradient comes from torch's autograd, not from a formula the students derive.
+        From the student's `gradient_descent` and `mse_gradient` when both are given and work,
+        else from torch's autograd (cached per setting); `message` says which.
+        """
+        scaled = self.scaled if scaled is None else bool(scaled)
+        n_steps = self.n_steps if n_steps is None else int(n_steps)
+        path = self._students_path(scaled, n_steps)  # never cached: the student may fix their code
+        if path is not None:
+            return path
+        key = (scaled, self.lr_fraction, n_steps)
+        if key not in self._paths:
+            if len(self._paths) > 64:
+                self._paths.clear()
+            self._paths[key] = self._torch_path(scaled, n_steps)
+        return self._paths[key]
+
+    def _students_path(self, scaled: bool, n_steps: int) -> np.ndarray | None:
+        if self.gradient_descent is None or self.mse_gradient is None:
+            self.message = "path from torch's autograd (pass gradient_descent and mse_gradient to see yours)"
+            return None
+        A = self.design(scaled)
+        try:
+            with np.errstate(all="ignore"):
+                path = np.asarray(self.gradient_descent(lambda theta: self.mse_gradient(A, self.y, theta),
+                                                        self.start(scaled), self.lr(scaled), n_steps), dtype=float)
+        except NotImplementedError:
+            self.message = "gradient_descent or mse_gradient is not written yet: path from torch's autograd"
+            return None
+        except Exception as error:  # a student's bug must not break the picture
+            self.message = f"your functions raised {type(error).__name__}: {error}; path from torch's autograd"
+            return None
+        if path.shape != (n_steps + 1, 2):
+            self.message = f"your gradient_descent returned shape {path.shape}, expected {(n_steps + 1, 2)}"
+            return None
+        self.message = "path from your gradient_descent and mse_gradient"
+        return path
+
+    def _torch_path(self, scaled: bool, n_steps: int) -> np.ndarray:
+        """Gradient descent with torch's autograd as the source of the gradient.
+
+        The MSE is quadratic in θ, so its gradient is exactly H·θ + g0, with H the Hessian and
+        g0 the gradient at θ = 0: autograd gives both once, and the steps are cheap 2×2 products.
         """
         import torch
 
-        n_steps = self.n_steps if n_steps is None else int(n_steps)
         A = torch.from_numpy(self.design(scaled))
         y = torch.from_numpy(self.y)
-        theta = torch.tensor(self.start(scaled), requires_grad=True)
-        optimizer = torch.optim.SGD([theta], lr=self.lr(scaled))
-        rows = [theta.detach().numpy().copy()]
-        for _ in range(n_steps):
-            optimizer.zero_grad()
-            loss = torch.mean((A @ theta - y) ** 2)
-            loss.backward()
-            optimizer.step()
-            rows.append(theta.detach().numpy().copy())
+
+        def loss(theta):
+            return torch.mean((A @ theta - y) ** 2)
+
+        zero = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+        g0 = torch.autograd.grad(loss(zero), zero)[0].numpy()
+        H = torch.autograd.functional.hessian(loss, zero.detach()).numpy()
+        lr = self.lr(scaled)
+        rows = [self.start(scaled)]
+        with np.errstate(all="ignore"):
+            for _ in range(n_steps):
+                rows.append(rows[-1] - lr * (H @ rows[-1] + g0))
         return np.array(rows)
 
     def losses(self, scaled: bool | None = None) -> np.ndarray:
         """The MSE at every point of `path`."""
-        return np.array([self.mse(t, scaled) for t in self.path(scaled)])
+        thetas = self.path(scaled)
+        with np.errstate(all="ignore"):
+            return np.mean((self.design(scaled) @ thetas.T - self.y[:, None]) ** 2, axis=0)
+
+
+GAP_LIMITS = (1e-10, 1e4)  # loss-gap axis: from "at the minimum" to "diverged"
 
 
 class LossContourExplorer:
     """The widget view. Example (in a notebook): LossContourExplorer().show()"""
 
-    def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50):
+    def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50,
+                 gradient_descent: Callable | None = None, mse_gradient: Callable | None = None):
         import ipywidgets as widgets
 
-        from dlcourse.viz.figure import interactive_figure
+        from dlcourse.viz.figure import Blitter, interactive_figure
 
-        self.model = LossContourModel(scaled, lr_fraction, n_steps)
+        self.model = LossContourModel(scaled, lr_fraction, n_steps, gradient_descent, mse_gradient)
         style = {"description_width": "90px"}
         wide = widgets.Layout(width="340px")
         self.scaled_toggle = widgets.ToggleButtons(options=[("unscaled x", False), ("standardized z", True)],
@@ -146,6 +201,8 @@ class LossContourExplorer:
         self._contours = None
         self._contours_for = None
         self._build_artists()
+        self.blitter = Blitter(self.fig, [self.path_line, self.start_point, self.loss_unscaled, self.loss_scaled])
+        self._limits = None
         self.update()
         controls = widgets.VBox([self.scaled_toggle, self.lr_slider, self.steps_slider, self.readout],
                                 layout=widgets.Layout(flex="0 0 auto", width="350px"))
@@ -163,14 +220,15 @@ class LossContourExplorer:
         (self.loss_scaled,) = self.ax_loss.semilogy([], [], color="tab:blue", lw=2, label="standardized z")
         self.ax_loss.set_xlabel("step k")
         self.ax_loss.set_ylabel("MSE − min MSE")
+        self.ax_loss.set_ylim(*GAP_LIMITS)
         self.ax_loss.set_title("loss gap per step, same α × λmax / 2", fontsize=10)
         self.ax_loss.legend(loc="lower left", fontsize=8)
 
-    def _draw_contours(self) -> None:
+    def _draw_contours(self) -> bool:
         """Contours change only with the toggle: redrawn then, not on every slider move."""
         model = self.model
         if self._contours_for == model.scaled:
-            return
+            return False
         if self._contours is not None:
             self._contours.remove()
         T0, T1, L = model.loss_grid()
@@ -182,11 +240,14 @@ class LossContourExplorer:
         self.ax_contour.set_ylim(a1, b1)
         self.ax_contour.set_ylabel("θ1 (slope of standardized z)" if model.scaled else "θ1 (slope per pyeong)")
         self.optimum_point.set_data(*([v] for v in model.optimum()))
+        kind = "standardized z: round contours" if model.scaled else "unscaled x: stretched contours"
+        self.ax_contour.set_title(kind, fontsize=10)
+        return True
 
     def update(self) -> None:
         """Redraw from the model's state (the path and loss lines are updated in place)."""
         model = self.model
-        self._draw_contours()
+        full = self._draw_contours()
         path = model.path()
         shown = np.clip(path, -1e6, 1e6)
         self.path_line.set_data(shown[:, 0], shown[:, 1])
@@ -197,23 +258,25 @@ class LossContourExplorer:
             with np.errstate(all="ignore"):
                 best = model.mse(model.optimum(scaled), scaled)
                 gap = model.losses(scaled) - best
-            gap = np.where(np.isfinite(gap), np.clip(gap, 1e-12, 1e12), 1e12)
+            gap = np.where(np.isfinite(gap), np.clip(gap, *GAP_LIMITS), GAP_LIMITS[1])
             gaps[scaled] = gap
             line.set_data(steps, gap)
             line.set_linewidth(3 if scaled == model.scaled else 1.2)
-        every = np.concatenate(list(gaps.values()))
-        self.ax_loss.set_xlim(0, max(1, model.n_steps))
-        self.ax_loss.set_ylim(every.min() / 3, every.max() * 3)
-        kind = "standardized z: round contours" if model.scaled else "unscaled x: stretched contours"
-        self.ax_contour.set_title(f"{kind}, α = {model.lr():.3g}", fontsize=10)
+        # Fixed y-limits (gaps beyond them sit on the edge) and x-limits in steps of 25: the axes,
+        # and so a full redraw, change only with the number of steps.
+        limits = 25 * int(np.ceil(max(1, model.n_steps) / 25))
+        if limits != self._limits:
+            self.ax_loss.set_xlim(0, limits)
+            self._limits, full = limits, True
+        source = f"<br><i>{model.message}</i>" if model.message else ""
         self.readout.value = (
             f"α = {model.lr():.4g} ({model.lr_fraction:.2f} of the stable limit 2 / λmax)<br>"
             f"condition number λmax / λmin: unscaled {model.condition_number(False):.0f}, "
             f"standardized {model.condition_number(True):.2f}<br>"
             f"MSE after {model.n_steps} steps: unscaled {gaps[False][-1]:.3g}, standardized {gaps[True][-1]:.3g} "
-            "above the minimum"
+            "above the minimum" + source
         )
-        self.fig.canvas.draw_idle()
+        self.blitter.redraw(full=full)
 
     def _on_change(self, change=None) -> None:
         model = self.model
@@ -228,15 +291,21 @@ class LossContourExplorer:
         display(self.widget)
 
 
-def show_loss_contour_explorer(**settings) -> LossContourExplorer | None:
+def show_loss_contour_explorer(namespace: dict | None = None, **settings) -> LossContourExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
-    settings: scaled (bool), lr_fraction, n_steps to start from.
+    Pass a notebook's `globals()`: the path then comes from the notebook's `gradient_descent` and
+    `mse_gradient` as they are when a control moves. Or pass them as keyword arguments.
+    settings: scaled (bool), lr_fraction, n_steps to start from; gradient_descent, mse_gradient.
     """
+    from dlcourse.viz.binding import late_bound
     from dlcourse.viz.figure import under_grading
 
     if under_grading():
         return None
+    if namespace is not None:
+        for name in ("gradient_descent", "mse_gradient"):
+            settings.setdefault(name, late_bound(namespace, name))
     explorer = LossContourExplorer(**settings)
     explorer.show()
     return explorer
