@@ -324,19 +324,6 @@ class BatchPathExplorer:
         display(self.widget)
 
 
-def _late_bound(namespace: dict, name: str) -> Callable:
-    """A function that looks `name` up in `namespace` at each call, not now."""
-
-    def call(*args):
-        function = namespace.get(name)
-        if function is None:
-            raise NotImplementedError(f"{name} is not defined yet")
-        return function(*args)
-
-    call.__name__ = name
-    return call
-
-
 def show_batch_path_explorer(namespace: dict | None = None, *, sgd: SgdFn | None = None,
                              **settings) -> BatchPathExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -346,12 +333,13 @@ def show_batch_path_explorer(namespace: dict | None = None, *, sgd: SgdFn | None
     so it can be shown before the exercise is done. Or pass the function as `sgd`.
     settings: batch_size, lr, n_epochs, samples to start from.
     """
+    from dlcourse.viz.binding import late_bound
     from dlcourse.viz.figure import under_grading
 
     if under_grading():
         return None
     if namespace is not None and sgd is None:
-        sgd = _late_bound(namespace, "sgd_linear_regression")
+        sgd = late_bound(namespace, "sgd_linear_regression")
     explorer = BatchPathExplorer(sgd=sgd, **settings)
     explorer.show()
     return explorer

@@ -270,19 +270,6 @@ class EarlyStoppingExplorer:
         display(self.widget)
 
 
-def _late_bound_class(namespace: dict, name: str) -> Callable:
-    """A callable that looks `name` up in `namespace` at each call (so a class defined later is used)."""
-
-    def make(*args):
-        cls = namespace.get(name)
-        if cls is None:
-            raise NotImplementedError(f"{name} is not defined yet")
-        return cls(*args)
-
-    make.__name__ = name
-    return make
-
-
 def show_early_stopping_explorer(namespace: dict | None = None, *, early_stopping: Callable | None = None,
                                  **settings) -> EarlyStoppingExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -291,12 +278,13 @@ def show_early_stopping_explorer(namespace: dict | None = None, *, early_stoppin
     `EarlyStopping` class as it is *when a control moves*, so it can be shown before the
     exercise is done. Or pass the class as `early_stopping`. settings: patience, degree.
     """
+    from dlcourse.viz.binding import late_bound
     from dlcourse.viz.figure import under_grading
 
     if under_grading():
         return None
     if namespace is not None and early_stopping is None:
-        early_stopping = _late_bound_class(namespace, "EarlyStopping")
+        early_stopping = late_bound(namespace, "EarlyStopping")
     explorer = EarlyStoppingExplorer(early_stopping=early_stopping, **settings)
     explorer.show()
     return explorer

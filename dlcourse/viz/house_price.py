@@ -274,19 +274,6 @@ class HousePriceExplorer:
         display(self.widget)
 
 
-def _late_bound(namespace: dict, name: str) -> Callable:
-    """A function that looks `name` up in `namespace` at each call, not now."""
-
-    def call(*args):
-        function = namespace.get(name)
-        if function is None:
-            raise NotImplementedError(f"{name} is not defined yet")
-        return function(*args)
-
-    call.__name__ = name
-    return call
-
-
 def show_house_price_explorer(
     namespace: dict | None = None,
     *,
@@ -299,13 +286,14 @@ def show_house_price_explorer(
     `predict`, `mae` and `mse` as they are *when a control moves*, so it can be shown before the
     exercises are done and starts working as soon as they are. Or pass the functions directly.
     """
+    from dlcourse.viz.binding import late_bound
     from dlcourse.viz.figure import under_grading
 
     if under_grading():
         return None
     if namespace is not None:
-        predict = predict or _late_bound(namespace, "predict")
-        losses = losses or {"MAE": _late_bound(namespace, "mae"), "MSE": _late_bound(namespace, "mse")}
+        predict = predict or late_bound(namespace, "predict")
+        losses = losses or {"MAE": late_bound(namespace, "mae"), "MSE": late_bound(namespace, "mse")}
     explorer = HousePriceExplorer(predict=predict, losses=losses)
     explorer.show()
     return explorer

@@ -323,19 +323,6 @@ class LearningRateExplorer:
         display(self.widget)
 
 
-def _late_bound(namespace: dict, name: str) -> Callable:
-    """A function that looks `name` up in `namespace` at each call, not now."""
-
-    def call(*args):
-        function = namespace.get(name)
-        if function is None:
-            raise NotImplementedError(f"{name} is not defined yet")
-        return function(*args)
-
-    call.__name__ = name
-    return call
-
-
 def show_learning_rate_explorer(
     namespace: dict | None = None, *, gradient_descent: GradientDescentFn | None = None, **settings
 ) -> LearningRateExplorer | None:
@@ -345,12 +332,13 @@ def show_learning_rate_explorer(
     is when a control moves. Or pass `gradient_descent=` directly (the lecture demo does).
     settings: curve ('convex' or 'quartic'), lr, x0, n_steps to start from.
     """
+    from dlcourse.viz.binding import late_bound
     from dlcourse.viz.figure import under_grading
 
     if under_grading():
         return None
     if namespace is not None and gradient_descent is None:
-        gradient_descent = _late_bound(namespace, "gradient_descent")
+        gradient_descent = late_bound(namespace, "gradient_descent")
     explorer = LearningRateExplorer(gradient_descent=gradient_descent, **settings)
     explorer.show()
     return explorer
