@@ -11,7 +11,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -78,13 +77,22 @@ class LabServer:
         query = f"{query}&" if query else ""
         return f"{self.base_url}/{path.lstrip('/')}?{query}token={self.token}"
 
-    def api(self, path: str, timeout: float = 5.0):
+    def api(self, path: str, timeout: float = 5.0, method: str = "GET"):
         request = urllib.request.Request(
             f"{self.base_url}/api/{path.lstrip('/')}",
             headers={"Authorization": f"token {self.token}"},
+            method=method,
         )
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return json.loads(response.read())
+            body = response.read()
+            return json.loads(body) if body else None
+
+    def shutdown_kernels(self) -> None:
+        """Shut down every kernel of this server (frees the CPU and memory a finished test held)."""
+        with contextlib.suppress(urllib.error.URLError, ConnectionError, OSError):
+            for kernel in self.api("kernels"):
+                with contextlib.suppress(urllib.error.URLError, ConnectionError, OSError):
+                    self.api(f"kernels/{kernel['id']}", method="DELETE", timeout=10.0)
 
     def log_tail(self, n_chars: int = 4000) -> str:
         try:
@@ -200,3 +208,149 @@ def wait_run_all_done(page, n_code_cells: int, timeout_ms: float = 90_000) -> No
 def cell_errors(page) -> list[str]:
     """Text of every error output (traceback) in the open notebook."""
     return page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').all_inner_texts()
+
+
+# -- a notebook, opened and run --------------------------------------------------------------
+
+def open_and_run_all(page, server: LabServer, notebook: str, n_code_cells: int, failure_png: Path,
+                     page_errors: list[str]) -> None:
+    """Open `notebook` (a path under the server's root), Run All, and wait until it is done cleanly."""
+    page.goto(server.url(f"lab/tree/{notebook}", "reset"))
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    wait_kernel_idle(page)
+    run_all_cells(page)
+    try:
+        wait_run_all_done(page, n_code_cells)
+    except Exception:
+        failure_png.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=failure_png, full_page=True)
+        raise AssertionError(
+            f"Run All of {notebook} did not finish cleanly; errors: {cell_errors(page)}; "
+            f"console: {page_errors}; server log:\n{server.log_tail()}")
+    errors = [e for e in cell_errors(page) if "Error" in e or "Traceback" in e]
+    assert not errors, f"cells of {notebook} raised: {errors}"
+
+
+# -- an explorer (a widget HBox with an ipympl canvas) in a cell's output ---------------------
+
+@dataclass
+class Explorer:
+    page: object
+    output: object  # the cell's first output (what the screenshots show)
+    box: object  # the explorer's outer HBox
+    canvas: object  # the ipympl canvas div
+    readout: object  # the explorer's HTML readout
+
+    def slider(self, label: str):
+        """The slider whose description is exactly `label`."""
+        return self.box.locator(".widget-slider").filter(
+            has=self.page.locator(".widget-label", has_text=re.compile(f"^{re.escape(label)}$")))
+
+    def dropdown(self, label: str):
+        """The <select> of the dropdown whose description is exactly `label`."""
+        return self.box.locator(".widget-dropdown").filter(
+            has=self.page.locator(".widget-label", has_text=re.compile(f"^{re.escape(label)}$"))).locator("select")
+
+    def toggle_buttons(self, label: str):
+        """The ToggleButtons widget whose description is exactly `label`."""
+        return self.box.locator(".widget-toggle-buttons").filter(
+            has=self.page.locator(".widget-label", has_text=re.compile(f"^{re.escape(label)}$")))
+
+    def readout_text(self) -> str:
+        return self.readout.inner_text()
+
+    def screenshot(self, path: Path) -> None:
+        self.output.screenshot(path=path)
+
+
+def find_explorer(page, call: str, timeout_ms: float = 30_000) -> Explorer:
+    """The explorer shown by the one code cell whose source contains `call`, drawn at least once."""
+    cell = page.locator(".jp-Notebook .jp-CodeCell").filter(has_text=call)
+    assert cell.count() == 1, f"expected one cell calling {call}, found {cell.count()}"
+    cell.scroll_into_view_if_needed()
+    output = cell.locator(".jp-OutputArea-output").first
+    box = output.locator(".widget-hbox").first
+    box.wait_for(state="visible", timeout=timeout_ms)
+    canvas = box.locator(".jupyter-matplotlib-canvas-div").first
+    canvas.wait_for(state="visible", timeout=timeout_ms)
+    readout = box.locator(".widget-html-content").first
+    # The canvas has been drawn once (ipympl sends the first image after the view connects).
+    page.wait_for_function("(el) => el.querySelector('canvas') && el.querySelector('canvas').width > 0",
+                           arg=canvas.element_handle(), timeout=timeout_ms)
+    box.scroll_into_view_if_needed()
+    return Explorer(page=page, output=output, box=box, canvas=canvas, readout=readout)
+
+
+def canvas_png(canvas) -> bytes:
+    return canvas.screenshot(animations="disabled")
+
+
+def settled_canvas(page, canvas, tries: int = 20) -> bytes:
+    """The canvas once a burst of redraws (draw_idle coalesces them) is over: two equal shots in a row."""
+    shot = canvas_png(canvas)
+    for _ in range(tries):
+        page.wait_for_timeout(150)
+        again = canvas_png(canvas)
+        if again == shot:
+            return shot
+        shot = again
+    return shot
+
+
+def wait_canvas_changed(page, canvas, old: bytes, timeout_s: float = 15.0, what: str = "the explorer") -> bytes:
+    """Screenshots of the canvas until one differs from `old` (the redraw arrives over a comm)."""
+    deadline = time.monotonic() + timeout_s
+    while canvas_png(canvas) == old:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: the canvas did not change within {timeout_s:.0f} s")
+        page.wait_for_timeout(150)
+    return settled_canvas(page, canvas)
+
+
+def wait_text_changed(page, locator, old: str, pattern: str | None = None, timeout_ms: float = 15_000) -> str:
+    """Wait until `locator`'s textContent differs from `old` (and matches the JS regex `pattern`)."""
+    page.wait_for_function(
+        """([el, old, pattern]) => el.textContent !== old
+            && (pattern === null || new RegExp(pattern).test(el.textContent))""",
+        arg=[locator.element_handle(), old, pattern], timeout=timeout_ms, polling=100)
+    return locator.inner_text()
+
+
+def settled_text(page, locator, quiet_ms: int = 600, timeout_s: float = 15.0) -> str:
+    """`locator`'s text once it has not changed for `quiet_ms` (a dragged, continuously updating
+    slider sends a burst of values; the explorer answers each)."""
+    deadline = time.monotonic() + timeout_s
+    text, since = locator.inner_text(), time.monotonic()
+    while time.monotonic() - since < quiet_ms / 1000:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the text kept changing for {timeout_s:.0f} s: {text!r}")
+        page.wait_for_timeout(100)
+        again = locator.inner_text()
+        if again != text:
+            text, since = again, time.monotonic()
+    return text
+
+
+def drag_slider(page, slider, fraction: float, steps: int = 8) -> None:
+    """Drag the slider's handle with the mouse to `fraction` (0 = left end, 1 = right end) of its track."""
+    handle = slider.locator(".noUi-handle").first
+    track = slider.locator(".noUi-base").first
+    handle.scroll_into_view_if_needed()
+    hb, tb = handle.bounding_box(), track.bounding_box()
+    assert hb and tb, "the slider is not laid out"
+    y = hb["y"] + hb["height"] / 2
+    page.mouse.move(hb["x"] + hb["width"] / 2, y)
+    page.mouse.down()
+    page.mouse.move(tb["x"] + fraction * tb["width"], y, steps=steps)
+    page.mouse.up()
+
+
+def slider_readout(slider) -> str:
+    return slider.locator(".widget-readout").first.inner_text().strip()
+
+
+def set_slider_readout(page, slider, text: str) -> None:
+    """Type a value into the slider's editable readout and press Enter (as a student can)."""
+    readout = slider.locator(".widget-readout").first
+    readout.fill(text)
+    readout.press("Enter")

@@ -191,7 +191,7 @@ class BatchPathExplorer:
         from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.model = BatchPathModel(sgd, batch_size, lr, n_epochs, samples)
-        style = {"description_width": "120px"}
+        style = {"description_width": "140px"}
         wide = widgets.Layout(width="340px")
         self.samples_slider = widgets.IntSlider(value=self.model.samples, min=0, max=self.model.max_samples,
                                                 step=1, description="samples processed", style=style,

@@ -246,7 +246,10 @@ class EarlyStoppingExplorer:
             self.best_marker.set_data([model.best_epoch], [val[model.best_epoch]])
             self.best_fit.set_ydata(model.predict(model.best_params, self.x_grid))
         stop_text = "never (all epochs)" if model.stop_epoch is None else str(model.stop_epoch)
-        self.status.set_text(f"patience {model.patience}: stop at epoch {stop_text}")
+        if model.best_epoch is None:  # no working EarlyStopping: nothing to say about stopping
+            self.status.set_text(f"patience {model.patience}: (EarlyStopping needed)")
+        else:
+            self.status.set_text(f"patience {model.patience}: stop at epoch {stop_text}")
         lines = [f"lowest validation RMSE of the run: {val.min():.3f} (epoch {int(val.argmin())})"]
         if model.best_epoch is not None:
             lines.insert(0, f"<b>best_epoch</b> = {model.best_epoch}, validation RMSE {val[model.best_epoch]:.3f}; "

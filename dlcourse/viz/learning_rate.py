@@ -237,7 +237,8 @@ class LearningRateExplorer:
         (self.minima_points,) = self.ax_curve.plot([], [], "*", color="black", ms=12, label="minima")
         self.ax_curve.set_xlabel("x")
         self.ax_curve.set_ylabel("f(x)")
-        self.ax_curve.legend(loc="upper right", fontsize=7)
+        # Lower right: empty on both curves (they rise steeply on the right); the start sits top right.
+        self.ax_curve.legend(loc="lower right", fontsize=7)
         self.verdict_text = self.ax_curve.text(0.03, 0.93, "", transform=self.ax_curve.transAxes, va="top",
                                                fontsize=11, fontweight="bold",
                                                bbox={"facecolor": "white", "edgecolor": "0.7"})

@@ -258,9 +258,8 @@ class LossContourExplorer:
             with np.errstate(all="ignore"):
                 best = model.mse(model.optimum(scaled), scaled)
                 gap = model.losses(scaled) - best
-            gap = np.where(np.isfinite(gap), np.clip(gap, *GAP_LIMITS), GAP_LIMITS[1])
-            gaps[scaled] = gap
-            line.set_data(steps, gap)
+            gaps[scaled] = gap  # the true values, for the readout
+            line.set_data(steps, np.where(np.isfinite(gap), np.clip(gap, *GAP_LIMITS), GAP_LIMITS[1]))
             line.set_linewidth(3 if scaled == model.scaled else 1.2)
         # Fixed y-limits (gaps beyond them sit on the edge) and x-limits in steps of 25: the axes,
         # and so a full redraw, change only with the number of steps.
