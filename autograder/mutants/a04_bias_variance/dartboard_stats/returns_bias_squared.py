@@ -1,0 +1,6 @@
+"""Returns the squared distance to the mean shot as the bias."""
+def dartboard_stats(shots, target):
+    mean_shot = shots.mean(axis=0)
+    bias = float(np.sum((mean_shot - target) ** 2))
+    variance = float(np.mean(np.sum((shots - mean_shot) ** 2, axis=1)))
+    return bias, variance

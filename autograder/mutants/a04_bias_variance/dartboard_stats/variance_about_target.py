@@ -1,0 +1,6 @@
+"""Measures the spread about the target instead of the mean shot."""
+def dartboard_stats(shots, target):
+    mean_shot = shots.mean(axis=0)
+    bias = float(np.linalg.norm(mean_shot - target))
+    variance = float(np.mean(np.sum((shots - target) ** 2, axis=1)))
+    return bias, variance

@@ -1,0 +1,6 @@
+"""Augmented least squares with rows l2 * D instead of sqrt(l2) * D: the penalty becomes l2 squared."""
+def fit_ridge(Phi, y, l2=0.0):
+    n = Phi.shape[1]
+    D = np.eye(n)[1:]
+    A = np.vstack([Phi, l2 * D])
+    return np.linalg.lstsq(A, np.concatenate([y, np.zeros(n - 1)]), rcond=None)[0]

@@ -1,0 +1,6 @@
+"""Minimises the mean squared error plus the penalty: l2 weighs m times more than asked."""
+def fit_ridge(Phi, y, l2=0.0):
+    m, n = Phi.shape
+    D = np.eye(n)
+    D[0, 0] = 0.0
+    return np.linalg.solve(Phi.T @ Phi / m + l2 * D, Phi.T @ y / m)

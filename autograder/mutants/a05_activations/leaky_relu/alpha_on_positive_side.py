@@ -1,0 +1,3 @@
+"""Scales the positive side by alpha instead of the negative one."""
+def leaky_relu(z, alpha=0.01):
+    return np.where(z > 0, alpha * z, z)

@@ -1,0 +1,3 @@
+"""np.abs(z): negative inputs come out positive."""
+def relu(z):
+    return np.abs(z)

@@ -1,0 +1,3 @@
+"""The naive formula 1 / (1 + exp(-z)): exp overflows (and warns) for large negative z."""
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))

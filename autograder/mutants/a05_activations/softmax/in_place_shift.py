@@ -1,0 +1,5 @@
+"""Subtracts the max from the input array in place."""
+def softmax(z):
+    z -= np.max(z, axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / np.sum(e, axis=-1, keepdims=True)

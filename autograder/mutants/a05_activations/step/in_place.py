@@ -1,0 +1,4 @@
+"""Overwrites the input array with the result."""
+def step(z):
+    z[...] = (z > 0)
+    return z

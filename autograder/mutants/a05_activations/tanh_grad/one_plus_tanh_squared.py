@@ -1,0 +1,3 @@
+"""1 + tanh(z)^2: a sign error."""
+def tanh_grad(z):
+    return 1.0 + np.tanh(z) ** 2

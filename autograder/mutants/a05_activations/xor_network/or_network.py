@@ -1,0 +1,6 @@
+"""Weights that compute OR: (1, 1) gives 1."""
+def xor_network(X):
+    W1 = np.array([[1.0, 1.0], [1.0, 1.0]])
+    b1 = np.array([-0.5, -0.5])
+    H = (X @ W1 + b1 > 0).astype(int)
+    return (H @ np.array([1.0, 0.0]) - 0.5 > 0).astype(int)

@@ -1,0 +1,4 @@
+"""Right weights, but returns booleans."""
+def xor_network(X):
+    H = (X @ np.array([[1.0, 1.0], [1.0, 1.0]]) + np.array([-0.5, -1.5]) > 0).astype(int)
+    return H @ np.array([1.0, -2.0]) - 0.5 > 0

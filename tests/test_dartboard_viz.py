@@ -1,0 +1,106 @@
+"""The week-4 dartboard explorer: its numpy model, and its view without a browser."""
+
+import numpy as np
+import pytest
+
+from dlcourse.viz.dartboard import (
+    TARGET,
+    DartboardExplorer,
+    DartboardModel,
+    show_dartboard_explorer,
+    standard_offsets,
+)
+
+
+def lecture_dartboard_stats(shots, target):
+    """A correct dartboard_stats, as a student would write it (tests only; the library has none)."""
+    mean = shots.mean(axis=0)
+    return float(np.linalg.norm(mean - target)), float(np.mean(np.sum((shots - mean) ** 2, axis=1)))
+
+
+def test_offsets_are_centred_with_mean_squared_length_two_and_seeded():
+    z = standard_offsets(40, 3)
+    assert z.shape == (40, 2)
+    assert np.allclose(z.mean(axis=0), 0, atol=1e-12)
+    assert np.mean(np.sum(z ** 2, axis=1)) == pytest.approx(2.0)
+    assert np.array_equal(z, standard_offsets(40, 3)) and not np.array_equal(z, standard_offsets(40, 4))
+
+
+@pytest.mark.parametrize("bias, variance", [(0.0, 0.0), (0.5, 0.2), (1.2, 0.9), (0.0, 1.0)])
+def test_shots_have_exactly_the_slider_bias_and_variance(bias, variance):
+    model = DartboardModel(lecture_dartboard_stats, bias, variance)
+    measured_bias, measured_variance = model.measured()
+    assert measured_bias == pytest.approx(bias, abs=1e-12)
+    assert measured_variance == pytest.approx(variance, abs=1e-12)
+    assert model.mean_squared_error() == pytest.approx(bias ** 2 + variance)
+
+
+def test_variance_does_not_depend_on_the_target():
+    model = DartboardModel(lecture_dartboard_stats, 0.7, 0.3)
+    shots = model.shots()
+    assert lecture_dartboard_stats(shots, TARGET + 5)[1] == pytest.approx(0.3)
+
+
+def test_sliders_move_the_same_darts():
+    model = DartboardModel(None, 0.0, 0.5)
+    a = model.shots()
+    model.bias = 1.0
+    assert np.allclose(model.shots() - a, model.shots().mean(axis=0) - a.mean(axis=0))
+
+
+def test_missing_unfinished_or_broken_stats_give_messages():
+    assert DartboardModel(None).measured() is None
+
+    def unfinished(shots, target):
+        raise NotImplementedError()
+
+    model = DartboardModel(unfinished)
+    assert model.measured() is None and "not written yet" in model.message
+    model = DartboardModel(lambda s, t: 3)
+    assert model.measured() is None and "TypeError" in model.message
+
+
+def test_view_moves_shots_mean_and_circle_with_the_sliders():
+    explorer = DartboardExplorer(lecture_dartboard_stats)
+    explorer.bias_slider.value = 1.0
+    explorer.variance_slider.value = 0.64
+    model = explorer.model
+    assert np.allclose(np.column_stack(explorer.shot_marks.get_data()), model.shots())
+    mean = model.shots().mean(axis=0)
+    assert np.hypot(*mean) == pytest.approx(1.0)
+    assert explorer.spread_circle.get_radius() == pytest.approx(0.8)
+    heights = [bar.get_height() for bar in explorer.bars]
+    assert heights == pytest.approx([1.0, 0.64, 1.64, 1.64])
+    assert "variance <b>0.640</b>" in explorer.readout.value
+    explorer.fig.canvas.draw()
+
+
+def test_view_blits_only():
+    explorer = DartboardExplorer(lecture_dartboard_stats)
+    asked = []
+    explorer.fig.canvas.draw_idle = lambda *args, **kwargs: asked.append(True)
+    explorer.fig.canvas.draw()
+    explorer.bias_slider.value = 0.3
+    assert asked == []
+
+
+def test_view_without_stats_shows_shots_and_measured_distance_only():
+    explorer = DartboardExplorer(None, bias=0.5, variance=0.2)
+    assert [bar.get_height() for bar in explorer.bars[:3]] == [0.0, 0.0, 0.0]
+    assert explorer.bars[3].get_height() == pytest.approx(0.45)
+    assert "Pass your dartboard_stats" in explorer.readout.value
+
+
+def test_late_bound_function_is_used_once_defined(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    namespace = {}
+    explorer = show_dartboard_explorer(namespace)
+    assert "not" in explorer.model.message
+    namespace["dartboard_stats"] = lecture_dartboard_stats
+    explorer.bias_slider.value = 0.8
+    assert explorer.model.message == "" and explorer.bars[0].get_height() == pytest.approx(0.64)
+
+
+def test_nothing_is_built_under_grading(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert show_dartboard_explorer({}) is None
