@@ -109,6 +109,61 @@ def early_stopping() -> None:
                  lambda i: setattr(explorer.patience_slider, "value", 1 + (7 * i + 3) % 40))
 
 
+def bias_variance() -> None:
+    from dlcourse.viz.bias_variance import BiasVarianceExplorer
+    from test_bias_variance_viz import lecture_decomposition, lecture_simulate_fits
+
+    explorer = BiasVarianceExplorer(simulate_fits=lecture_simulate_fits, decomposition=lecture_decomposition)
+    degrees = list(range(explorer.degree_slider.min, explorer.degree_slider.max + 1))
+    time_changes("bias-variance: degree slider", explorer.fig,
+                 lambda i: setattr(explorer.degree_slider, "value", degrees[(3 * i + 1) % len(degrees)]))
+    l2_values = [value for _, value in explorer.l2_slider.options]
+    time_changes("bias-variance: L2 slider", explorer.fig,
+                 lambda i: setattr(explorer.l2_slider, "value", l2_values[(2 * i + 1) % len(l2_values)]))
+
+
+def dartboard() -> None:
+    from dlcourse.viz.dartboard import DartboardExplorer
+    from test_dartboard_viz import lecture_dartboard_stats
+
+    explorer = DartboardExplorer(stats=lecture_dartboard_stats)
+    values = np.linspace(explorer.bias_slider.min, explorer.bias_slider.max, 23)
+    time_changes("dartboard: bias slider", explorer.fig,
+                 lambda i: setattr(explorer.bias_slider, "value", float(values[i % 23])))
+
+
+def activations() -> None:
+    from dlcourse.viz.activations import ActivationExplorer
+    from test_activations_viz import STUDENT
+
+    explorer = ActivationExplorer(functions=STUDENT)
+    values = np.linspace(explorer.scale_slider.min, explorer.scale_slider.max, 29)
+    time_changes("activations: weight-scale slider", explorer.fig,
+                 lambda i: setattr(explorer.scale_slider, "value", float(values[i % 29])))
+
+
+def xor_space() -> None:
+    from dlcourse.viz.xor_space import XorSpaceExplorer
+
+    explorer = XorSpaceExplorer()
+    slider = explorer.sliders["w11"]
+    values = np.linspace(slider.min, slider.max, 31)
+    time_changes("XOR hidden space: w11 slider", explorer.fig,
+                 lambda i: setattr(slider, "value", float(values[i % 31])))
+
+
+def vanishing_gradients() -> None:
+    from dlcourse.viz.vanishing_gradients import VanishingGradientExplorer
+
+    explorer = VanishingGradientExplorer(depth=30)
+    values = np.linspace(explorer.scale_slider.min, explorer.scale_slider.max, 27)
+    time_changes("vanishing gradients: init scale", explorer.fig,
+                 lambda i: setattr(explorer.scale_slider, "value", float(values[i % 27])))
+    time_changes("vanishing gradients: depth slider", explorer.fig,
+                 lambda i: setattr(explorer.depth_slider, "value", 2 + (7 * i) % 29))
+
+
 if __name__ == "__main__":
-    for benchmark in (house_price, learning_rate, loss_contours, batch_paths, early_stopping):
+    for benchmark in (house_price, learning_rate, loss_contours, batch_paths, early_stopping,
+                      bias_variance, dartboard, activations, xor_space, vanishing_gradients):
         benchmark()
