@@ -260,7 +260,17 @@ class Explorer:
         return self.readout.inner_text()
 
     def screenshot(self, path: Path) -> None:
-        self.output.screenshot(path=path)
+        """The cell's output; an output taller than the notebook panel (the XOR explorer's nine
+        sliders) is shot in a taller viewport, or JupyterLab's toolbar would cover its top."""
+        box, viewport = self.output.bounding_box(), self.page.viewport_size
+        if not box or not viewport or box["height"] <= viewport["height"] - 300:
+            self.output.screenshot(path=path)
+            return
+        self.page.set_viewport_size({"width": viewport["width"], "height": int(box["height"]) + 400})
+        try:
+            self.output.screenshot(path=path)
+        finally:
+            self.page.set_viewport_size(viewport)
 
 
 def find_explorer(page, call: str, timeout_ms: float = 30_000) -> Explorer:

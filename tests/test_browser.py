@@ -1,6 +1,6 @@
 """The course's explorers in a real JupyterLab, driven by Chromium through Playwright.
 
-Copies of the release notebooks of weeks 1-3, with every solution cell filled in, are opened in
+Copies of the release notebooks of weeks 1-5, with every solution cell filled in, are opened in
 one throw-away JupyterLab (never the repository's files: JupyterLab autosaves what it opens).
 Each test opens one notebook, runs all its cells, then operates every explorer in it the way a
 student would (mouse drags, arrow keys, typing into a slider's readout, dropdown menus, toggle
@@ -12,6 +12,11 @@ before and after go to tests/artifacts/browser/.
                  loss-contour explorer (unscaled / standardized toggle, α slider)
     week 3  a03: batch-size path explorer (samples processed, mini-batch size menu),
                  early-stopping explorer (patience slider, degree buttons)
+    week 4  a04: dartboard (bias and variance sliders),
+                 bias-variance explorer (degree slider, L2 slider)
+    week 5  a05: XOR hidden-space explorer (weights typed in until XOR is solved, activation menu),
+                 activation explorer (weight scale drag, activation menu),
+                 vanishing-gradient explorer (depth drag, activation menu, init scale typed in)
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ import browser
 A01 = "a01_models_and_loss"
 A02 = "a02_gradient_descent"
 A03 = "a03_batches_epochs_validation"
+A04 = "a04_bias_variance"
+A05 = "a05_activations"
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
 
@@ -44,10 +51,10 @@ def mae_in(text: str) -> float | None:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """One JupyterLab server on a folder holding a01, a02 and a03, solved; yields (server, code cells per notebook)."""
+    """One JupyterLab server on a folder holding a01 to a05, solved; yields (server, code cells per notebook)."""
     root = tmp_path_factory.mktemp("lab_root")
     n_code_cells = {}
-    for name in (A01, A02, A03):
+    for name in (A01, A02, A03, A04, A05):
         release = notebooks.read(REPO / "release" / name / f"{name}.ipynb")
         source = notebooks.read(REPO / "source" / name / f"{name}.ipynb")
         solved = notebooks.filled_with_solutions(release, source)
@@ -245,8 +252,9 @@ def test_gradient_descent_explorers_respond(lab, page_and_errors):
     assert "condition number" in text, text
     ex.screenshot(ARTIFACTS / "a02_loss_contours_before.png")
 
+    old = ex.readout.text_content()  # read before the click: the kernel may answer at once
     standardized.click()
-    after = browser.wait_text_changed(page, ex.readout, ex.readout.text_content())
+    after = browser.wait_text_changed(page, ex.readout, old)
     assert "mod-active" in (standardized.get_attribute("class") or "")
     if "path from" in after:  # the explorer names the path's source: the solved notebook's own functions
         assert "path from your gradient_descent" in after, after
@@ -374,5 +382,223 @@ def test_batches_and_early_stopping_explorers_respond(lab, page_and_errors):
     browser.wait_text_changed(page, ex.readout, text, r"best_epoch = \d+")
     browser.wait_canvas_changed(page, ex.canvas, canvas, what="degree buttons")
     ex.screenshot(ARTIFACTS / "a03_early_stopping_degree_1.png")
+
+    no_page_errors(page_errors)
+
+
+# -- week 4 ------------------------------------------------------------------------------------
+
+def number_after(label: str, text: str) -> float:
+    """The number that follows `label` in a readout's text."""
+    match = re.search(rf"{re.escape(label)}\s*(-?[0-9.]+(?:e[+-]?\d+)?)", text)
+    assert match, f"no {label!r} in the readout: {text!r}"
+    return float(match.group(1))
+
+
+def slider_value(slider) -> float:
+    """A float slider's readout as a number (d3-format writes negatives with a Unicode minus)."""
+    return float(browser.slider_readout(slider).replace("\u2212", "-"))
+
+
+def press(slider, key: str, times: int) -> None:
+    handle = slider.locator(".noUi-handle").first
+    handle.click()  # a click on the handle itself does not move it
+    for _ in range(times):
+        handle.press(key)
+
+
+def test_bias_variance_and_dartboard_explorers_respond(lab, page_and_errors):
+    page, page_errors = page_and_errors
+    open_solved(lab, page, page_errors, A04)
+
+    # -- dartboard ----------------------------------------------------------------------------
+    ex = browser.find_explorer(page, "show_dartboard_explorer(globals())")
+    bias, variance = ex.slider("bias"), ex.slider("variance")
+    for control in (bias, variance):
+        control.wait_for()
+    canvas = browser.settled_canvas(page, ex.canvas)
+    text = ex.readout_text()
+    ex.screenshot(ARTIFACTS / "a04_dartboard_before.png")
+    assert "mean squared distance from the centre" in text, text
+    assert browser.slider_readout(bias) == "0.50", browser.slider_readout(bias)
+
+    # Bias 0.50 -> 0.70 with the keyboard: the solved dartboard_stats measures it from the shots.
+    old = ex.readout.text_content()  # read before the key presses: the kernel may answer at once
+    press(bias, "ArrowRight", 4)
+    browser.wait_text_changed(page, ex.readout, old, r"dartboard_stats: bias 0\.700")
+    text = browser.settled_text(page, ex.readout)
+    assert browser.slider_readout(bias) == "0.70", browser.slider_readout(bias)
+    assert number_after("dartboard_stats: bias", text) == 0.7, text
+    assert abs(number_after("variance", text) - 0.2) < 1e-3, text
+    mse = number_after("mean squared distance from the centre:", text)
+    assert abs(mse - (0.49 + 0.2)) < 1e-3, text  # bias² + variance
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="dartboard bias")
+    ex.screenshot(ARTIFACTS / "a04_dartboard_bias.png")
+
+    # Drag variance to about 0.8: the spread grows, the measured bias stays.
+    browser.drag_slider(page, variance, 0.8)
+    browser.wait_text_changed(page, ex.readout, text)
+    text = browser.settled_text(page, ex.readout)
+    dragged_to = float(browser.slider_readout(variance))
+    assert 0.6 <= dragged_to <= 1.0, dragged_to
+    assert abs(number_after("variance", text) - dragged_to) < 1e-3, (dragged_to, text)
+    assert number_after("dartboard_stats: bias", text) == 0.7, text
+    browser.wait_canvas_changed(page, ex.canvas, canvas, what="dartboard variance")
+    ex.screenshot(ARTIFACTS / "a04_dartboard_variance.png")
+
+    # -- bias-variance explorer ---------------------------------------------------------------
+    ex = browser.find_explorer(page, "show_bias_variance_explorer(globals())")
+    degree, l2 = ex.slider("degree"), ex.slider("L2")
+    for control in (degree, l2):
+        control.wait_for()
+    canvas = browser.settled_canvas(page, ex.canvas)
+    text = ex.readout_text()
+    ex.screenshot(ARTIFACTS / "a04_bias_variance_before.png")
+    assert re.search(r"degree 3, L2 0,", text), text
+    assert browser.slider_readout(degree) == "3" and browser.slider_readout(l2) == "0"
+
+    # Degree 3 -> 9 with the keyboard: the notebook's own simulate_fits and decomposition run now.
+    press(degree, "ArrowRight", 6)
+    browser.wait_text_changed(page, ex.readout, text, r"degree 9, L2 0,[\s\S]*measured test MSE")
+    text = browser.settled_text(page, ex.readout)
+    assert browser.slider_readout(degree) == "9", browser.slider_readout(degree)
+    variance_9 = number_after("variance", text)
+    total = number_after("=", text)
+    parts = [number_after(name, text) for name in ("bias²", "variance", "noise")]
+    assert abs(sum(parts) - total) < 2e-4, text
+    assert "Pass your" not in text and "Error" not in text, text
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="degree slider")
+    ex.screenshot(ARTIFACTS / "a04_bias_variance_degree_9.png")
+
+    # Back to degree 3 by mouse: a stiffer model varies less across data sets.
+    browser.drag_slider(page, degree, 3 / 10)
+    browser.wait_text_changed(page, ex.readout, text, r"degree 3, L2 0,")
+    text = browser.settled_text(page, ex.readout)
+    assert browser.slider_readout(degree) == "3", browser.slider_readout(degree)
+    assert number_after("variance", text) < variance_9, (variance_9, text)
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="degree drag")
+
+    # Degree 9 again, then L2 0 -> 0.01 (five steps of the selection slider): ridge tames the variance.
+    press(degree, "ArrowRight", 6)
+    browser.wait_text_changed(page, ex.readout, text, r"degree 9, L2 0,")
+    text = browser.settled_text(page, ex.readout)
+    press(l2, "ArrowRight", 5)
+    browser.wait_text_changed(page, ex.readout, text, r"degree 9, L2 0\.01,")
+    text = browser.settled_text(page, ex.readout)
+    assert browser.slider_readout(l2) == "0.01", browser.slider_readout(l2)
+    assert number_after("variance", text) < variance_9, (variance_9, text)
+    browser.wait_canvas_changed(page, ex.canvas, canvas, what="L2 slider")
+    ex.screenshot(ARTIFACTS / "a04_bias_variance_l2.png")
+
+    no_page_errors(page_errors)
+
+
+# -- week 5 ------------------------------------------------------------------------------------
+
+# Weights of a 2-2-1 step network that computes XOR: h1 = OR, h2 = AND, out = h1 - h2 - 0.5.
+XOR_WEIGHTS = {"w21 (x2→h1)": "1", "b1 (h1)": "-0.5", "w12 (x1→h2)": "1", "b2 (h2)": "-1.5",
+               "v2 (h2→out)": "-1"}
+
+
+def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_errors):
+    page, page_errors = page_and_errors
+    open_solved(lab, page, page_errors, A05)
+
+    # -- XOR hidden-space explorer ------------------------------------------------------------
+    ex = browser.find_explorer(page, "show_xor_space_explorer()")
+    menu = ex.dropdown("activation")
+    menu.wait_for()
+    for label in XOR_WEIGHTS:
+        ex.slider(label).wait_for()
+    canvas = browser.settled_canvas(page, ex.canvas)
+    text = ex.readout_text()
+    ex.screenshot(ARTIFACTS / "a05_xor_before.png")
+    assert "1 of 4 wrong" in text, text  # the default weights compute OR
+
+    # Type the XOR weights into the sliders' readouts, one at a time (not every one changes the
+    # table: b1 -0.5 moves h1's line but no point crosses it), until the readout says it is solved.
+    before = ex.readout.text_content()
+    for label, value in XOR_WEIGHTS.items():
+        slider = ex.slider(label)
+        browser.set_slider_readout(page, slider, value)
+        assert slider_value(slider) == float(value), (label, browser.slider_readout(slider))
+    browser.wait_text_changed(page, ex.readout, before, "solves XOR")
+    text = browser.settled_text(page, ex.readout)
+    assert "solves XOR" in text, text
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="XOR weights")
+    ex.screenshot(ARTIFACTS / "a05_xor_solved.png")
+
+    # Sigmoid hidden units with these small weights: the points move off the corners, XOR is lost.
+    old = ex.readout.text_content()
+    menu.select_option("sigmoid")
+    text = browser.wait_text_changed(page, ex.readout, old)
+    assert "solves XOR" not in text and "wrong" in text, text
+    browser.wait_canvas_changed(page, ex.canvas, canvas, what="XOR activation menu")
+    ex.screenshot(ARTIFACTS / "a05_xor_sigmoid.png")
+
+    # -- activation explorer ------------------------------------------------------------------
+    ex = browser.find_explorer(page, "show_activation_explorer(globals())")
+    menu, scale = ex.dropdown("activation"), ex.slider("weight scale")
+    for control in (menu, scale):
+        control.wait_for()
+    canvas = browser.settled_canvas(page, ex.canvas)
+    text = ex.readout_text()
+    ex.screenshot(ARTIFACTS / "a05_activation_before.png")
+    assert browser.slider_readout(scale) == "0.10", browser.slider_readout(scale)
+    assert number_after("std of z:", text) == 1.0 and number_after("saturated units (f′ < 5% of max):", text) == 0
+
+    # Drag the weight scale to about 0.8: z spreads out (std ≈ 8), most sigmoid units saturate,
+    # and the curves now come from the notebook's own sigmoid and sigmoid_grad.
+    browser.drag_slider(page, scale, (0.8 - 0.01) / (1.0 - 0.01))
+    browser.wait_text_changed(page, ex.readout, text, r"curves from your functions")
+    text = browser.settled_text(page, ex.readout)
+    dragged_to = float(browser.slider_readout(scale))
+    assert 0.6 <= dragged_to <= 1.0, dragged_to
+    assert abs(number_after("std of z:", text) - 10 * dragged_to) < 0.2, (dragged_to, text)
+    assert number_after("saturated units (f′ < 5% of max):", text) >= 40, text
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="weight scale drag")
+    ex.screenshot(ARTIFACTS / "a05_activation_saturated.png")
+
+    menu.select_option("relu")
+    text = browser.wait_text_changed(page, ex.readout, text, r"^relu")
+    assert "curves from your functions" in text, text
+    browser.wait_canvas_changed(page, ex.canvas, canvas, what="activation menu")
+    ex.screenshot(ARTIFACTS / "a05_activation_relu.png")
+
+    # -- vanishing-gradient explorer ----------------------------------------------------------
+    ex = browser.find_explorer(page, "show_vanishing_gradient_explorer()")
+    depth, menu, scale = ex.slider("depth"), ex.dropdown("activation"), ex.slider("init scale")
+    for control in (depth, menu, scale):
+        control.wait_for()
+    canvas = browser.settled_canvas(page, ex.canvas)
+    text = ex.readout_text()
+    ex.screenshot(ARTIFACTS / "a05_vanishing_before.png")
+    assert browser.slider_readout(depth) == "10", browser.slider_readout(depth)
+    ratio_10 = number_after("first / last:", text)
+    assert ratio_10 < 1e-3, text  # sigmoid: the first layer's gradient has all but vanished
+
+    # Drag the depth to about 20: the first layer's gradient vanishes further.
+    browser.drag_slider(page, depth, (20 - 2) / (30 - 2))
+    browser.wait_text_changed(page, ex.readout, text)
+    text = browser.settled_text(page, ex.readout)
+    deeper = int(browser.slider_readout(depth))
+    assert 15 <= deeper <= 25, deeper
+    assert number_after("first / last:", text) < ratio_10 * 1e-2, (ratio_10, text)
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="depth drag")
+    ex.screenshot(ARTIFACTS / "a05_vanishing_deep_sigmoid.png")
+
+    # ReLU, and the He scale √2 typed in: the gradient keeps its size through the depth.
+    menu.select_option("relu")
+    text = browser.wait_text_changed(page, ex.readout, text)
+    canvas = browser.wait_canvas_changed(page, ex.canvas, canvas, what="activation menu")
+    last_before = number_after("last layer:", text)
+    browser.set_slider_readout(page, scale, "1.4")
+    text = browser.wait_text_changed(page, ex.readout, text)
+    text = browser.settled_text(page, ex.readout)
+    assert browser.slider_readout(scale) == "1.40", browser.slider_readout(scale)
+    assert 0.01 < number_after("first / last:", text) < 100, text
+    assert number_after("last layer:", text) > last_before, (last_before, text)
+    browser.wait_canvas_changed(page, ex.canvas, canvas, what="init scale")
+    ex.screenshot(ARTIFACTS / "a05_vanishing_relu_he.png")
 
     no_page_errors(page_errors)
