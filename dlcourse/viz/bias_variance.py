@@ -192,7 +192,7 @@ class BiasVarianceExplorer:
         self.degree_slider.observe(self._on_change, names="value")
         self.l2_slider.observe(self._on_change, names="value")
         self.rerun.on_click(self._on_rerun)
-        self.fig = interactive_figure(9.8, 3.2)
+        self.fig = interactive_figure(8.8, 3.2)
         self._build_artists()
         self.blitter = Blitter(self.fig, [self.fits, self.mean_line, *self.bars, self.cap_marks,
                                           *self.curve_lines.values(), self.degree_line, self.degree_points])

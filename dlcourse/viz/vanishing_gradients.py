@@ -96,6 +96,7 @@ class VanishingGradientExplorer:
         shown = np.clip(norms, Y_LIMITS[0], None)
         self.norm_line.set_data(layers, shown)
         self.quarter_line.set_data(layers, shown[-1] * 0.25 ** (len(norms) - layers))
+        self.quarter_line.set_visible(self.model.activation == "sigmoid")  # the bound is sigmoid's
         ratio = norms[0] / norms[-1] if norms[-1] > 0 else 0.0
         self.readout.value = (f"first layer: <b>{norms[0]:.2e}</b><br>last layer: <b>{norms[-1]:.2e}</b><br>"
                               f"first / last: <b>{ratio:.2e}</b>")
