@@ -24,3 +24,17 @@ def late_bound(namespace: dict, name: str) -> Callable:
 
     call.__name__ = name
     return call
+
+
+def call_student(name: str, compute: Callable):
+    """Run `compute()` (which calls a student's function) for a picture.
+
+    Returns (result, "") or, when the function is unfinished or raises, (None, a message for the
+    explorer's readout): a student's bug must never break the lecture's picture.
+    """
+    try:
+        return compute(), ""
+    except NotImplementedError:
+        return None, f"{name}() is not written yet; once it is, move a slider."
+    except Exception as error:
+        return None, f"{name}() raised {type(error).__name__}: {error}"

@@ -19,6 +19,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.houses import LECTURE_BIAS, LECTURE_WEIGHTS, house_data
+from dlcourse.viz.binding import call_student
 
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 LossFn = Callable[[np.ndarray, np.ndarray], float]
@@ -74,13 +75,9 @@ class HousePriceModel:
         if self.predict is None:
             self.message = "Pass your predict function to see predictions."
             return None
-        try:
-            y_hat = np.asarray(self.predict(self.X, self.weights.copy(), self.bias), dtype=float)
-        except NotImplementedError:
-            self.message = "predict() is not written yet; once it is, move a slider."
-            return None
-        except Exception as error:  # a student's bug must not break the lecture's picture
-            self.message = f"predict() raised {type(error).__name__}: {error}"
+        y_hat, self.message = call_student(
+            "predict", lambda: np.asarray(self.predict(self.X, self.weights.copy(), self.bias), dtype=float))
+        if y_hat is None:
             return None
         if y_hat.shape != self.y.shape:
             self.message = f"predict() returned shape {y_hat.shape}; expected {self.y.shape}."

@@ -24,6 +24,8 @@ from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.binding import call_student
+
 GradientDescentFn = Callable[[Callable, np.ndarray, float, int], np.ndarray]
 
 LIMIT = 1e6  # |x| beyond this counts as diverged; the gradient becomes nan (no overflow warnings)
@@ -141,16 +143,14 @@ class LearningRateModel:
         if self.gradient_descent is None:
             self.message = "Pass your gradient_descent function to see the path."
             return None
-        try:
+        def run_students_code():
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 path = self.gradient_descent(self._grad, np.array([self.x0]), self.lr, int(n_steps))
-            path = np.asarray(path, dtype=float)
-        except NotImplementedError:
-            self.message = "gradient_descent() is not written yet; once it is, move a slider."
-            return None
-        except Exception as error:  # a student's bug must not break the lecture's picture
-            self.message = f"gradient_descent() raised {type(error).__name__}: {error}"
+            return np.asarray(path, dtype=float)
+
+        path, self.message = call_student("gradient_descent", run_students_code)
+        if path is None:
             return None
         if path.shape != (n_steps + 1, 1):
             self.message = f"gradient_descent() returned shape {path.shape}; expected {(n_steps + 1, 1)}."
