@@ -259,6 +259,15 @@ class Explorer:
     def readout_text(self) -> str:
         return self.readout.inner_text()
 
+    def at_rest(self, controls, screenshot_path: Path) -> tuple[bytes, str]:
+        """Wait for `controls`, then the first settled canvas; shoot it. Returns (canvas, readout)."""
+        for control in controls:
+            control.wait_for()
+        canvas = settled_canvas(self.page, self.canvas)
+        text = self.readout_text()
+        self.screenshot(screenshot_path)
+        return canvas, text
+
     def screenshot(self, path: Path) -> None:
         """The cell's output; an output taller than the notebook panel (the XOR explorer's nine
         sliders) is shot in a taller viewport, or JupyterLab's toolbar would cover its top."""

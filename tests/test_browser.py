@@ -299,11 +299,7 @@ def test_batches_and_early_stopping_explorers_respond(lab, page_and_errors):
     # -- batch-size path explorer -------------------------------------------------------------
     ex = browser.find_explorer(page, "show_batch_path_explorer(globals())")
     samples, menu = ex.slider("samples processed"), ex.dropdown("mini-batch size")
-    for control in (samples, menu, ex.slider("learning rate α")):
-        control.wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a03_batch_paths_before.png")
+    canvas, text = ex.at_rest([samples, menu, ex.slider("learning rate α")], ARTIFACTS / "a03_batch_paths_before.png")
     assert SAMPLES.search(text).group(1) == "100", text
     rows = readout_rows(text)
     assert set(rows) == {"batch", "mini-batch", "SGD"}, text
@@ -338,11 +334,7 @@ def test_batches_and_early_stopping_explorers_respond(lab, page_and_errors):
     # -- early-stopping explorer --------------------------------------------------------------
     ex = browser.find_explorer(page, "show_early_stopping_explorer(globals())")
     patience, model = ex.slider("patience"), ex.toggle_buttons("model")
-    for control in (patience, model):
-        control.wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a03_early_stopping_before.png")
+    canvas, text = ex.at_rest([patience, model], ARTIFACTS / "a03_early_stopping_before.png")
     # Shown (cell 7) before EarlyStopping is written: the learning curves only.
     assert "not written yet" in text and "best_epoch" not in text, text
     assert browser.slider_readout(patience) == "5"
@@ -414,11 +406,7 @@ def test_bias_variance_and_dartboard_explorers_respond(lab, page_and_errors):
     # -- dartboard ----------------------------------------------------------------------------
     ex = browser.find_explorer(page, "show_dartboard_explorer(globals())")
     bias, variance = ex.slider("bias"), ex.slider("variance")
-    for control in (bias, variance):
-        control.wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a04_dartboard_before.png")
+    canvas, text = ex.at_rest([bias, variance], ARTIFACTS / "a04_dartboard_before.png")
     assert "mean squared distance from the centre" in text, text
     assert browser.slider_readout(bias) == "0.50", browser.slider_readout(bias)
 
@@ -449,11 +437,7 @@ def test_bias_variance_and_dartboard_explorers_respond(lab, page_and_errors):
     # -- bias-variance explorer ---------------------------------------------------------------
     ex = browser.find_explorer(page, "show_bias_variance_explorer(globals())")
     degree, l2 = ex.slider("degree"), ex.slider("L2")
-    for control in (degree, l2):
-        control.wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a04_bias_variance_before.png")
+    canvas, text = ex.at_rest([degree, l2], ARTIFACTS / "a04_bias_variance_before.png")
     assert re.search(r"degree 3, L2 0,", text), text
     assert browser.slider_readout(degree) == "3" and browser.slider_readout(l2) == "0"
 
@@ -507,12 +491,8 @@ def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_e
     # -- XOR hidden-space explorer ------------------------------------------------------------
     ex = browser.find_explorer(page, "show_xor_space_explorer()")
     menu = ex.dropdown("activation")
-    menu.wait_for()
-    for label in XOR_WEIGHTS:
-        ex.slider(label).wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a05_xor_before.png")
+    weights = [ex.slider(label) for label in XOR_WEIGHTS]
+    canvas, text = ex.at_rest([menu, *weights], ARTIFACTS / "a05_xor_before.png")
     assert "1 of 4 wrong" in text, text  # the default weights compute OR
 
     # Type the XOR weights into the sliders' readouts, one at a time (not every one changes the
@@ -539,11 +519,7 @@ def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_e
     # -- activation explorer ------------------------------------------------------------------
     ex = browser.find_explorer(page, "show_activation_explorer(globals())")
     menu, scale = ex.dropdown("activation"), ex.slider("weight scale")
-    for control in (menu, scale):
-        control.wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a05_activation_before.png")
+    canvas, text = ex.at_rest([menu, scale], ARTIFACTS / "a05_activation_before.png")
     assert browser.slider_readout(scale) == "0.10", browser.slider_readout(scale)
     assert number_after("std of z:", text) == 1.0 and number_after("saturated units (f′ < 5% of max):", text) == 0
 
@@ -568,11 +544,7 @@ def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_e
     # -- vanishing-gradient explorer ----------------------------------------------------------
     ex = browser.find_explorer(page, "show_vanishing_gradient_explorer()")
     depth, menu, scale = ex.slider("depth"), ex.dropdown("activation"), ex.slider("init scale")
-    for control in (depth, menu, scale):
-        control.wait_for()
-    canvas = browser.settled_canvas(page, ex.canvas)
-    text = ex.readout_text()
-    ex.screenshot(ARTIFACTS / "a05_vanishing_before.png")
+    canvas, text = ex.at_rest([depth, menu, scale], ARTIFACTS / "a05_vanishing_before.png")
     assert browser.slider_readout(depth) == "10", browser.slider_readout(depth)
     ratio_10 = number_after("first / last:", text)
     assert ratio_10 < 1e-3, text  # sigmoid: the first layer's gradient has all but vanished
