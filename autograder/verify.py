@@ -18,8 +18,11 @@ answer cell, so the new definition replaces the old one.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,20 +183,35 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
         report.problems += check_conventions(source_nb, variants)
         if only:
             variants = [v for v in variants if v.exercise is None or v.exercise in only]
-        for v in variants:
+        workers = verify_workers(len(variants))
+        parts = [course] + [course.parent / f"{course.name}-part{k}" for k in range(1, workers)]
+        for part in parts[1:]:  # each worker grades in its own copy of the course (own gradebook)
+            shutil.copytree(course, part)
+        for i, v in enumerate(variants):
             if v.kind == "solution":
                 nb = solution_nb
             elif v.kind == "blank":
                 nb = release_nb
             else:
                 nb = notebooks.with_replacement(solution_nb, v.exercise, v.path.read_text(), f"{v.kind}: {v.path.name}")
-            notebooks.write(nb, notebook_path(course / "submitted" / v.student_id, assignment_id))
-        log(f"verify {assignment_id}: grading {len(variants)} variants in {course}")
-        api = nbgrader_api(load_config(config_root, course))
-        result = api.autograde(assignment_id, "*", force=True, create=True)
-        if not result["success"]:
-            report.problems.append("nbgrader autograde reported an error:\n" + (result.get("error") or result.get("log") or ""))
-        scores = read_scores(api, assignment_id)
+            notebooks.write(nb, notebook_path(parts[i % workers] / "submitted" / v.student_id, assignment_id))
+        log(f"verify {assignment_id}: grading {len(variants)} variants in {course} ({workers} in parallel)")
+        scores = {}
+        try:
+            if workers == 1:
+                part_scores, error = autograde_part(config_root, course, assignment_id)
+                results = [(part_scores, error)]
+            else:
+                context = multiprocessing.get_context("spawn")  # fresh interpreters: nbgrader keeps global state
+                with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                    results = list(pool.map(autograde_part, [config_root] * workers, parts, [assignment_id] * workers))
+        finally:
+            for part in parts[1:]:
+                shutil.rmtree(part, ignore_errors=True)
+        for part_scores, error in results:
+            scores.update(part_scores)
+            if error:
+                report.problems.append("nbgrader autograde reported an error:\n" + error)
         cells_of = exercises(source_nb)
         for v in variants:
             ok, why = judge(v, scores.get(v.student_id, {}), cells_of)
@@ -202,6 +220,21 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
         if own_tmp:
             shutil.rmtree(course, ignore_errors=True)
     return report
+
+
+def verify_workers(n_variants: int) -> int:
+    """How many nbgrader processes verify runs side by side: VERIFY_WORKERS, else one per CPU (at most 4)."""
+    wanted = os.environ.get("VERIFY_WORKERS")
+    workers = int(wanted) if wanted else min(os.cpu_count() or 1, 4)
+    return max(1, min(workers, n_variants))
+
+
+def autograde_part(config_root: Path, course: Path, assignment_id: str):
+    """Autograde every submission in one course folder; returns (scores, error message or "")."""
+    api = nbgrader_api(load_config(config_root, course))
+    result = api.autograde(assignment_id, "*", force=True, create=True)
+    error = "" if result["success"] else (result.get("error") or result.get("log") or "unknown error")
+    return read_scores(api, assignment_id), error
 
 
 def read_scores(api, assignment_id: str) -> dict[str, dict[str, tuple[float, float]]]:
