@@ -1,0 +1,14 @@
+"""Puts the activation after the output Linear too: the scores are squashed/clipped."""
+def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
+    make_activation = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}[activation]
+    layers = []
+    previous = in_features
+    for width in hidden_sizes:
+        layers.append(nn.Linear(previous, width))
+        if batchnorm:
+            layers.append(nn.BatchNorm1d(width))
+        layers.append(make_activation())
+        previous = width
+    layers.append(nn.Linear(previous, out_features))
+    layers.append(make_activation())
+    return nn.Sequential(*layers)

@@ -1,0 +1,10 @@
+"""Never calls model.eval(): dropout stays on and batch norm uses (and updates) batch statistics."""
+def evaluate(model, loader, loss_fn):
+    total, correct, count = 0.0, 0, 0
+    with torch.no_grad():
+        for xb, yb in loader:
+            scores = model(xb)
+            total += loss_fn(scores, yb).item() * len(xb)
+            correct += int((scores.argmax(dim=1) == yb).sum())
+            count += len(xb)
+    return total / count, correct / count
