@@ -1,0 +1,602 @@
+"""Convolution explorer (week 8): a 3x3 kernel sliding over an image, its dot products, ReLU, max-pool.
+
+A convolution layer (really a cross-correlation) slides a k x k kernel over the zero-padded
+image in steps of `stride`; each output cell is the dot product of the kernel with the window
+under it. The output has floor((H + 2p − k) / s) + 1 rows (likewise columns). Panels, left to
+right: the padded input with the current window, the output feature map with the cell that window
+makes, the map after ReLU, and after a 2x2 max-pool (stride 2). The readout writes the window's
+nine products out and the output-size formula with the current numbers.
+
+`ConvolutionModel` is the state (image, kernel, stride, padding, window position) and what to
+draw. The maps come from torch.nn.functional (pad, conv2d, relu, max_pool2d) in float64, and the
+output size from torch's output shape: the library holds no solution of week 8's exercises. The
+one window's dot product is written out term by term, as the lecture does, and equals its cell.
+Given a notebook namespace, it also runs the student's `conv2d_naive` on the current settings and
+says whether it matches torch. `ConvolutionExplorer` is the thin view.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from dlcourse.viz.binding import call_student
+
+KERNEL = 3  # k: the kernel is k x k
+POOL = 2  # max-pool window and stride
+STRIDES = (1, 3)
+PADDINGS = (0, 2)
+PRESETS = {
+    "identity": np.array([[0, 0, 0], [0, 1, 0], [0, 0, 0]], dtype=np.float64),
+    "blur (box)": np.full((3, 3), 1 / 9),
+    "Gaussian blur": np.array([[1, 2, 1], [2, 4, 2], [1, 2, 1]], dtype=np.float64) / 16,
+    "Sobel x": np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype=np.float64),
+    "Sobel y": np.array([[-1, -2, -1], [0, 0, 0], [1, 2, 1]], dtype=np.float64),
+    "sharpen": np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]], dtype=np.float64),
+    "edge (Laplacian)": np.array([[0, -1, 0], [-1, 4, -1], [0, -1, 0]], dtype=np.float64),
+}
+CUSTOM = "custom"
+STUDENT_TOLERANCE = 1e-6  # max |student − torch| that counts as a match
+
+
+@contextmanager
+def one_torch_thread():
+    """Run PyTorch on one thread inside, restoring the setting after.
+
+    The explorers' tensors are one image: threads only add hand-over costs, and on a busy
+    two-core machine torch's thread pool makes one small conv2d thousands of times slower
+    (60 ms instead of 0.01 ms).
+    """
+    import torch
+
+    previous = torch.get_num_threads()
+    if previous != 1:
+        torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        if previous != 1:
+            torch.set_num_threads(previous)
+
+
+def as_grey_images(images) -> np.ndarray:
+    """Images as float64 (N, H, W) for display: uint8 is scaled to [0, 1], other values kept.
+
+    Accepts numpy arrays or torch tensors of shape (H, W), (N, H, W) or (N, C, H, W); several
+    channels are averaged.
+    """
+    if hasattr(images, "detach"):  # a torch tensor, on any device
+        images = images.detach().cpu().numpy()
+    array = np.asarray(images)
+    scale = 255.0 if array.dtype == np.uint8 else 1.0
+    array = array.astype(np.float64) / scale
+    if array.ndim == 2:
+        array = array[None]
+    elif array.ndim == 4:
+        array = array.mean(axis=1)
+    if array.ndim != 3 or 0 in array.shape:
+        raise ValueError(f"images have shape {np.shape(images)}; expected (N, H, W), (N, C, H, W) or (H, W)")
+    return array
+
+
+def synthetic_images(size: int = 28) -> np.ndarray:
+    """Three grey shapes (square, disc, the letter T), (3, size, size) in [0, 1]: used without data."""
+    rows, cols = np.mgrid[0:size, 0:size]
+    square = ((rows >= size // 4) & (rows < 3 * size // 4) & (cols >= size // 4) & (cols < 3 * size // 4))
+    centre = (size - 1) / 2
+    disc = (rows - centre) ** 2 + (cols - centre) ** 2 <= (size / 3) ** 2
+    bar = (rows >= size // 5) & (rows < size // 5 + 4) & (cols >= size // 5) & (cols < size - size // 5)
+    stem = (rows >= size // 5) & (rows < size - size // 5) & (abs(cols - centre) < 2.5)
+    return np.stack([square * 0.9, disc * 0.7 + 0.2 * disc * (cols / size), (bar | stem) * 1.0])
+
+
+def default_images() -> tuple[np.ndarray, np.ndarray | None, str]:
+    """(images, labels, where from): the Fashion-MNIST sample's test images, else synthetic shapes."""
+    from dlcourse.fashion_mnist import FashionMNISTUnavailable, load_fashion_mnist_sample
+
+    try:
+        data = load_fashion_mnist_sample()
+    except FashionMNISTUnavailable as error:
+        return synthetic_images(), None, f"synthetic shapes (no Fashion-MNIST sample: {error})"
+    return data.X_test, data.y_test, "Fashion-MNIST sample, test images"
+
+
+def _minus(text: str) -> str:
+    """A number's text with a typographic minus sign."""
+    return text.replace("-", "−")
+
+
+def _number(value: float) -> str:
+    """A kernel weight, short: 1, −2, 0.111, 0.0625; negative ones in brackets."""
+    text = _minus(f"{value:.3g}")
+    return f"({text})" if value < 0 else text
+
+
+@dataclass(frozen=True)
+class ConvMaps:
+    """What one setting makes: the padded input and the three maps, float64 numpy."""
+
+    padded: np.ndarray  # (H + 2p, W + 2p)
+    output: np.ndarray  # (H_out, W_out)
+    relu: np.ndarray  # (H_out, W_out)
+    pooled: np.ndarray  # (H_out // 2, W_out // 2); (0, 0) when the map is smaller than the pool
+
+
+class ConvolutionModel:
+    """Image, kernel, stride, padding and window position; the maps they make, from torch."""
+
+    def __init__(self, images=None, labels=None, *, index: int = 0, kernel: str | np.ndarray = "identity",
+                 stride: int = 1, padding: int = 0, position: int = 0,
+                 conv2d_naive: Callable | None = None) -> None:
+        if images is None:
+            images, labels, self.source = default_images()
+        else:
+            self.source = "your images"
+        self.images = as_grey_images(images)
+        if self.images.shape[1] < KERNEL or self.images.shape[2] < KERNEL:
+            raise ValueError(f"images are {self.images.shape[1]}x{self.images.shape[2]}, smaller than the kernel")
+        self.labels = None if labels is None else np.asarray(labels).astype(int)
+        if self.labels is not None and len(self.labels) != len(self.images):
+            raise ValueError(f"{len(self.labels)} labels for {len(self.images)} images")
+        self.conv2d_naive = conv2d_naive
+        self.index, self.stride, self.padding, self.position = 0, 1, 0, 0
+        self.preset, self.kernel = "identity", PRESETS["identity"].copy()
+        self._maps_for, self._maps = None, None
+        self._student_for, self._student = None, ""
+        self.set(index=index, kernel=kernel, stride=stride, padding=padding, position=position)
+
+    # -- state ------------------------------------------------------------------------------
+    def set(self, *, index: int | None = None, kernel: str | np.ndarray | None = None, stride: int | None = None,
+            padding: int | None = None, position: int | None = None) -> None:
+        """Change any of the settings. A new stride or padding keeps the window's (row, column),
+        moved inside the new output; `position` counts output cells row by row."""
+        cell = self.cell() if self._maps is not None else (0, 0)
+        if index is not None:
+            if not 0 <= index < len(self.images):
+                raise ValueError(f"index {index}, expected 0 <= index < {len(self.images)}")
+            self.index = int(index)
+        if kernel is not None:
+            if isinstance(kernel, str):
+                if kernel not in PRESETS:
+                    raise ValueError(f"kernel preset {kernel!r}, expected one of {list(PRESETS)}")
+                self.preset, self.kernel = kernel, PRESETS[kernel].copy()
+            else:
+                values = np.asarray(kernel, dtype=np.float64)
+                if values.shape != (KERNEL, KERNEL):
+                    raise ValueError(f"kernel has shape {values.shape}, expected ({KERNEL}, {KERNEL})")
+                self.kernel = values.copy()
+                self.preset = next((name for name, k in PRESETS.items() if np.array_equal(k, values)), CUSTOM)
+        if stride is not None:
+            if not STRIDES[0] <= stride <= STRIDES[1]:
+                raise ValueError(f"stride {stride}, expected {STRIDES[0]}..{STRIDES[1]}")
+            self.stride = int(stride)
+        if padding is not None:
+            if not PADDINGS[0] <= padding <= PADDINGS[1]:
+                raise ValueError(f"padding {padding}, expected {PADDINGS[0]}..{PADDINGS[1]}")
+            self.padding = int(padding)
+        rows, cols = self.output_shape()
+        if position is None:
+            position = min(cell[0], rows - 1) * cols + min(cell[1], cols - 1)
+        if not 0 <= position < rows * cols:
+            raise ValueError(f"window position {position}, expected 0 <= position < {rows * cols}")
+        self.position = int(position)
+
+    def image(self) -> np.ndarray:
+        return self.images[self.index]
+
+    def label(self) -> str:
+        from dlcourse.fashion_mnist import CLASSES
+
+        if self.labels is None:
+            return f"image {self.index}"
+        label = int(self.labels[self.index])
+        name = CLASSES[label] if 0 <= label < len(CLASSES) else f"class {label}"
+        return f"image {self.index}: {name}"
+
+    # -- the maps, from torch ---------------------------------------------------------------------
+    def maps_key(self) -> tuple:
+        """What the maps depend on: equal keys, equal maps."""
+        return self.index, self.kernel.tobytes(), self.stride, self.padding
+
+    def maps(self) -> ConvMaps:
+        key = self.maps_key()
+        if key != self._maps_for:
+            import torch
+            import torch.nn.functional as F
+
+            x = torch.from_numpy(self.image())[None, None]
+            w = torch.from_numpy(self.kernel)[None, None]
+            p = self.padding
+            with one_torch_thread():
+                padded = F.pad(x, (p, p, p, p))
+                output = F.conv2d(x, w, stride=self.stride, padding=p)
+                relu = F.relu(output)
+                if min(relu.shape[-2:]) >= POOL:
+                    pooled = F.max_pool2d(relu, POOL, POOL)[0, 0].numpy()
+                else:
+                    pooled = np.zeros((0, 0))
+            self._maps = ConvMaps(padded[0, 0].numpy(), output[0, 0].numpy(), relu[0, 0].numpy(), pooled)
+            self._maps_for = key
+        return self._maps
+
+    def output_shape(self) -> tuple[int, int]:
+        """(H_out, W_out), read off torch's output."""
+        return self.maps().output.shape
+
+    def output_size_text(self) -> str:
+        """The formula with the current numbers, e.g. ⌊(28 + 2·1 − 3)/1⌋ + 1 = 28 (the result from torch)."""
+        H, W = self.image().shape
+        rows, cols = self.output_shape()
+        p, s = self.padding, self.stride
+
+        def one(size: int, out: int) -> str:
+            return f"⌊({size} + 2·{p} − {KERNEL})/{s}⌋ + 1 = {out}"
+
+        if H == W:
+            return f"⌊(H + 2p − k)/s⌋ + 1 = {one(H, rows)}"
+        return f"rows: {one(H, rows)}; columns: {one(W, cols)}"
+
+    # -- the window ---------------------------------------------------------------------------
+    def cell(self, position: int | None = None) -> tuple[int, int]:
+        """(row, column) of the output cell a window position makes (positions run row by row)."""
+        position = self.position if position is None else position
+        return divmod(int(position), self.output_shape()[1])
+
+    def window(self, position: int | None = None) -> tuple[int, int]:
+        """(top, left) of the window in padded-image coordinates: (row · s, column · s)."""
+        row, col = self.cell(position)
+        return row * self.stride, col * self.stride
+
+    def patch(self, position: int | None = None) -> np.ndarray:
+        """The k x k numbers under the window (zeros where it covers padding)."""
+        top, left = self.window(position)
+        return self.maps().padded[top:top + KERNEL, left:left + KERNEL]
+
+    def dot_product(self, position: int | None = None) -> float:
+        """Σ window · kernel, the nine products added up: the output cell's value."""
+        return float(np.sum(self.patch(position) * self.kernel))
+
+    def dot_product_text(self, position: int | None = None) -> str:
+        terms = [f"{x:.2f}·{_number(w)}" for x, w in zip(self.patch(position).ravel(), self.kernel.ravel())]
+        return _minus(" + ".join(terms) + f" = {self.dot_product(position):.3f}")
+
+    def pool_cell(self, position: int | None = None) -> tuple[int, int] | None:
+        """The max-pool cell whose 2x2 block holds the window's output cell (None if dropped)."""
+        row, col = self.cell(position)
+        pr, pc = row // POOL, col // POOL
+        rows, cols = self.maps().pooled.shape
+        return (pr, pc) if pr < rows and pc < cols else None
+
+    # -- the student's conv2d_naive ---------------------------------------------------------------
+    def student_check(self) -> str:
+        """'' without a student function, else whether conv2d_naive matches torch on these settings."""
+        if self.conv2d_naive is None:
+            return ""
+        key = self.maps_key()
+        if key != self._student_for:
+            self._student = self._check_student()
+            self._student_for = key
+        return self._student
+
+    def _check_student(self) -> str:
+        x = self.image()[None, None].copy()
+        w = self.kernel[None, None].copy()
+        b = np.zeros(1)
+        with one_torch_thread():  # a student's function may use torch too
+            got, message = call_student("conv2d_naive", lambda: self.conv2d_naive(
+                x, w, b, stride=self.stride, padding=self.padding))
+        if message:
+            return message
+        expected = self.maps().output[None, None]
+        try:
+            got = np.asarray(got, dtype=np.float64)
+        except (TypeError, ValueError) as error:
+            return f"conv2d_naive() returned {type(got).__name__}, not an array ({error})"
+        if got.shape != expected.shape:
+            return (f"conv2d_naive() returned shape {got.shape}; torch's conv2d gives {expected.shape}"
+                    f" (stride {self.stride}, padding {self.padding})")
+        difference = np.abs(got - expected)
+        worst = float(np.nanmax(difference)) if np.isfinite(difference).all() else float("inf")
+        if worst <= STUDENT_TOLERANCE:
+            return f"conv2d_naive() matches torch's conv2d here (max |difference| {worst:.1e})"
+        row, col = np.unravel_index(np.argmax(np.where(np.isfinite(difference), difference, np.inf)),
+                                    expected.shape[-2:])
+        return (f"conv2d_naive() differs from torch's conv2d: max |difference| {worst:.3g} at output cell"
+                f" ({row}, {col}): yours {got[0, 0, row, col]:.4f}, torch {expected[0, 0, row, col]:.4f}")
+
+
+class _LayeredBlitter:
+    """`figure.Blitter` in two layers: the maps (redrawn when a setting changes them) and, on top,
+    the boxes that follow the window (redrawn on every change).
+
+    Same rules as Blitter: its artists are animated, full draws go only through draw_idle (never
+    before a browser view exists), and each full draw refreshes the cached pictures: the
+    background, and the background with the maps, so moving the window only restores the latter
+    and draws the boxes.
+    """
+
+    def __init__(self, fig, layer, top) -> None:
+        self.fig, self.canvas = fig, fig.canvas
+        self.layer, self.top = list(layer), list(top)
+        for artist in (*self.layer, *self.top):
+            artist.set_animated(True)
+        self._background = self._with_layer = None
+        self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def _on_draw(self, event) -> None:
+        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_layer()
+        self._draw_top()
+
+    def _draw_layer(self) -> None:
+        for artist in self.layer:
+            self.fig.draw_artist(artist)
+        self._with_layer = self.canvas.copy_from_bbox(self.fig.bbox)
+
+    def _draw_top(self) -> None:
+        for artist in self.top:
+            self.fig.draw_artist(artist)
+
+    def redraw(self, full: bool = False, layer: bool = True) -> None:
+        """Show the new state; layer=False when only the top artists moved."""
+        if full or self._background is None:
+            self.canvas.draw_idle()  # the browser's answer draws all and fires draw_event
+            return
+        if layer:
+            self.canvas.restore_region(self._background)
+            self._draw_layer()
+        else:
+            self.canvas.restore_region(self._with_layer)
+        self._draw_top()
+        self.canvas.blit(self.fig.bbox)
+
+
+class ConvolutionExplorer:
+    """The widget view: image, kernel (nine boxes and presets), stride, padding, window position."""
+
+    def __init__(self, images=None, labels=None, *, conv2d_naive: Callable | None = None, **settings) -> None:
+        import ipywidgets as widgets
+        from matplotlib.patches import Rectangle
+
+        from dlcourse.viz.figure import interactive_figure
+
+        model = self.model = ConvolutionModel(images, labels, conv2d_naive=conv2d_naive, **settings)
+        narrow = {"description_width": "70px"}
+        self.image_slider = widgets.IntSlider(value=model.index, min=0, max=len(model.images) - 1,
+                                              description="image", style=narrow, layout=widgets.Layout(width="290px"))
+        self.preset_menu = widgets.Dropdown(options=[*PRESETS, CUSTOM], value=model.preset, description="kernel",
+                                            style=narrow, layout=widgets.Layout(width="290px"))
+        self.stride_slider = widgets.IntSlider(value=model.stride, min=STRIDES[0], max=STRIDES[1],
+                                               description="stride s", style=narrow,
+                                               layout=widgets.Layout(width="290px"))
+        self.padding_slider = widgets.IntSlider(value=model.padding, min=PADDINGS[0], max=PADDINGS[1],
+                                                description="padding p", style=narrow,
+                                                layout=widgets.Layout(width="290px"))
+        positions = int(np.prod(model.output_shape()))
+        self.position_slider = widgets.IntSlider(value=model.position, min=0, max=positions - 1,
+                                                 description="window", style=narrow,
+                                                 layout=widgets.Layout(width="290px"))
+        self.play = widgets.Play(value=model.position, min=0, max=positions - 1, interval=300,
+                                 layout=widgets.Layout(width="150px"))
+        self._link = widgets.jslink((self.play, "value"), (self.position_slider, "value"))
+        self.kernel_boxes = [widgets.FloatText(value=float(v), step=0.1, layout=widgets.Layout(width="64px"))
+                             for v in model.kernel.ravel()]
+        for control in (self.image_slider, self.preset_menu, self.stride_slider, self.padding_slider,
+                        self.position_slider, *self.kernel_boxes):
+            control.observe(self._on_change, names="value")
+        self.readout = widgets.HTML()
+        self._updating = False
+
+        self.fig = interactive_figure(9.6, 2.6)
+        self.fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.88, wspace=0.3)
+        self.ax_in, self.ax_out, self.ax_relu, self.ax_pool = axes = self.fig.subplots(1, 4)
+        H, W = model.image().shape
+        top = PADDINGS[1]  # limits fixed at the largest padding: the input keeps its scale
+        for ax in axes:
+            ax.set_xticks([])
+            ax.set_yticks([])
+            ax.title.set_fontsize(9)
+        self.ax_in.set_facecolor("#d8d8d8")
+        self.ax_in.set_xlim(-top - 0.5, W + top - 0.5)
+        self.ax_in.set_ylim(H + top - 0.5, -top - 0.5)
+        self.input_image = self.ax_in.imshow(model.maps().padded, cmap="gray", vmin=0, vmax=1,
+                                             interpolation="nearest")
+        self.image_border = self.ax_in.add_patch(Rectangle((-0.5, -0.5), W, H, fill=False, ls=":", lw=1.2,
+                                                           color="tab:cyan"))
+        self.window_box = self.ax_in.add_patch(Rectangle((0, 0), KERNEL, KERNEL, fill=False, lw=2,
+                                                         color="tab:orange"))
+        unit = {"extent": (0, 1, 1, 0), "interpolation": "nearest"}  # any map shape fills the box
+        self.output_image = self.ax_out.imshow(model.maps().output, cmap="RdBu_r", **unit)
+        self.relu_image = self.ax_relu.imshow(model.maps().relu, cmap="magma", **unit)
+        self.pool_image = self.ax_pool.imshow(np.zeros((1, 1)), cmap="magma", **unit)
+        self.cell_boxes = [ax.add_patch(Rectangle((0, 0), 0, 0, fill=False, lw=2, color=colour))
+                           for ax, colour in ((self.ax_out, "tab:orange"), (self.ax_relu, "tab:cyan"),
+                                              (self.ax_pool, "tab:cyan"))]
+        for ax in axes[1:]:
+            ax.set_xlim(0, 1)
+            ax.set_ylim(1, 0)
+        for x in (0.255, 0.5, 0.745):
+            self.fig.text(x, 0.45, "→", ha="center", va="center", fontsize=16)
+        # titles change only with stride or padding: they are drawn in full redraws, not blitted
+        self.blitter = _LayeredBlitter(self.fig, [self.input_image, self.output_image, self.relu_image,
+                                                  self.pool_image],
+                                       [self.image_border, self.window_box, *self.cell_boxes])
+        self._maps_shown = None
+        self._titles_for = None
+        self.update()
+
+        kernel_grid = widgets.GridBox(self.kernel_boxes, layout=widgets.Layout(
+            grid_template_columns="repeat(3, 68px)", width="215px"))
+        left = widgets.VBox([self.image_slider, self.preset_menu, self.stride_slider, self.padding_slider,
+                             widgets.HBox([self.position_slider]), self.play],
+                            layout=widgets.Layout(flex="0 0 auto", width="300px"))
+        middle = widgets.VBox([widgets.HTML("<b>kernel w</b> (edit a number)"), kernel_grid],
+                              layout=widgets.Layout(flex="0 0 auto", width="225px"))
+        right = widgets.VBox([self.readout], layout=widgets.Layout(flex="1 1 380px"))
+        top_row = widgets.HBox([left, middle, right], layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([top_row, self.fig.canvas])
+
+    # -- drawing ------------------------------------------------------------------------------
+    def update(self) -> None:
+        model = self.model
+        maps = model.maps()
+        p = model.padding
+        H, W = maps.padded.shape
+        self.input_image.set_data(maps.padded)
+        self.input_image.set_clim(min(0.0, float(maps.padded.min())), max(1.0, float(maps.padded.max())))
+        self.input_image.set_extent((-p - 0.5, W - p - 0.5, H - p - 0.5, -p - 0.5))
+        top, left = model.window()
+        self.window_box.set_xy((left - p - 0.5, top - p - 0.5))
+        rows, cols = maps.output.shape
+        row, col = model.cell()
+        limit = max(float(np.max(np.abs(maps.output))), 1e-9)
+        self.output_image.set_data(maps.output)
+        self.output_image.set_clim(-limit, limit)
+        high = max(float(np.max(maps.relu)), 1e-9)
+        self.relu_image.set_data(maps.relu)
+        self.relu_image.set_clim(0, high)
+        self._place(self.cell_boxes[0], row, col, rows, cols)
+        self._place(self.cell_boxes[1], row, col, rows, cols)
+        pool = model.pool_cell()
+        if maps.pooled.size:
+            self.pool_image.set_data(maps.pooled)
+            self.pool_image.set_clim(0, high)
+            self.pool_image.set_visible(True)
+        else:
+            self.pool_image.set_visible(False)
+        if pool is None:
+            self.cell_boxes[2].set_visible(False)
+        else:
+            self.cell_boxes[2].set_visible(True)
+            self._place(self.cell_boxes[2], *pool, *maps.pooled.shape)
+        full = (model.stride, p) != self._titles_for
+        if full:
+            pr, pc = maps.pooled.shape
+            self.ax_in.set_title(f"padded input {H}×{W}")
+            self.ax_out.set_title(f"conv output {rows}×{cols}")
+            self.ax_relu.set_title("ReLU")
+            self.ax_pool.set_title(f"{POOL}×{POOL} max-pool {pr}×{pc}")
+            self._titles_for = (model.stride, p)
+        self.readout.value = self._readout()
+        shown = model.maps_key()
+        self.blitter.redraw(full=full, layer=shown != self._maps_shown)
+        self._maps_shown = shown
+
+    @staticmethod
+    def _place(box, row: int, col: int, rows: int, cols: int) -> None:
+        box.set_xy((col / cols, row / rows))
+        box.set_width(1 / cols)
+        box.set_height(1 / rows)
+
+    def _readout(self) -> str:
+        model = self.model
+        maps = model.maps()
+        row, col = model.cell()
+        top, left = model.window()
+        p, s = model.padding, model.stride
+        rows, cols = maps.output.shape
+        patch = model.patch()
+        cells = "".join("<tr>" + "".join(f"<td style='padding:0 6px'>{_minus(f'{x:.2f}')}·{_number(w)}</td>"
+                                         for x, w in zip(patch_row, kernel_row)) + "</tr>"
+                        for patch_row, kernel_row in zip(patch, model.kernel))
+        value = float(maps.output[row, col])
+        pool = model.pool_cell()
+        pool_text = (f"max-pool cell ({pool[0]}, {pool[1]}) = max of its {POOL}×{POOL} block = "
+                     f"{maps.pooled[pool]:.3f}" if pool is not None
+                     else "this cell is dropped by the max-pool (odd size)")
+        student = model.student_check()
+        colour = "green" if student.startswith("conv2d_naive() matches") else "#b00"
+        student_line = f"<br><b style='color:{colour}'>{student}</b>" if student else ""
+        return (f"<b>{model.label()}</b>, kernel <b>{model.preset}</b>, stride {s}, padding {p}<br>"
+                f"output size {model.output_size_text()} → {rows}×{cols};"
+                f" after max-pool {maps.pooled.shape[0]}×{maps.pooled.shape[1]}<br>"
+                f"window {model.position} → output cell (row {row}, column {col}): input rows"
+                f" {_minus(str(top - p))}…{top - p + KERNEL - 1}, columns {_minus(str(left - p))}…"
+                f"{left - p + KERNEL - 1} (padding counts as 0)"
+                f"<table style='font-family:monospace;font-size:90%'>{cells}</table>"
+                f"<span style='font-family:monospace;font-size:90%'>{model.dot_product_text()}</span><br>"
+                f"conv output cell = {_minus(f'{value:.3f}')}; ReLU: max(0, {_minus(f'{value:.3f}')})"
+                f" = {max(value, 0.0):.3f}; {pool_text}"
+                f"{student_line}")
+
+    # -- controls -------------------------------------------------------------------------------
+    def _on_change(self, change) -> None:
+        if self._updating:
+            return
+        owner = change["owner"]
+        if owner is self.preset_menu:
+            if change["new"] == CUSTOM:
+                return
+            self.model.set(kernel=change["new"])
+        elif owner in self.kernel_boxes:
+            self.model.set(kernel=np.array([box.value for box in self.kernel_boxes]).reshape(KERNEL, KERNEL))
+        elif owner is self.image_slider:
+            self.model.set(index=change["new"])
+        elif owner is self.stride_slider:
+            self.model.set(stride=change["new"])
+        elif owner is self.padding_slider:
+            self.model.set(padding=change["new"])
+        elif owner is self.position_slider:
+            self.model.set(position=change["new"])
+        self._sync_controls()
+        self.update()
+
+    def _sync_controls(self) -> None:
+        """Show the model's state in the controls without running their observers."""
+        model = self.model
+        self._updating = True
+        try:
+            for box, value in zip(self.kernel_boxes, model.kernel.ravel()):
+                box.value = float(value)
+            self.preset_menu.value = model.preset
+            last = int(np.prod(model.output_shape())) - 1
+            for control in (self.position_slider, self.play):
+                if control.max != last:  # set the value first when it shrinks (ipywidgets clamps it)
+                    if model.position <= control.max:
+                        control.value = model.position
+                    control.max = last
+                control.value = model.position
+        finally:
+            self._updating = False
+
+    def set(self, **settings) -> None:
+        """Change several settings at once (index, kernel, stride, padding, position): one redraw."""
+        self.model.set(**settings)
+        self._updating = True
+        try:
+            self.image_slider.value = self.model.index
+            self.stride_slider.value = self.model.stride
+            self.padding_slider.value = self.model.padding
+        finally:
+            self._updating = False
+        self._sync_controls()
+        self.update()
+
+    def show(self):
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def show_convolution_explorer(images=None, labels=None, namespace: dict | None = None,
+                              **settings) -> ConvolutionExplorer | None:
+    """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
+
+    images: (N, 28, 28) uint8 (or any (N, H, W) / (N, C, H, W) array or tensor); by default the
+    Fashion-MNIST sample's test images, or three synthetic shapes when the sample is absent.
+    labels: (N,) class numbers for the titles. namespace: pass the notebook's `globals()` and the
+    readout also checks the notebook's `conv2d_naive` (as it is at each change) against torch.
+    settings: index, kernel (a preset name or a 3x3 array), stride, padding, position.
+    """
+    from dlcourse.viz.binding import late_bound
+    from dlcourse.viz.figure import under_grading
+
+    if under_grading():
+        return None
+    student = late_bound(namespace, "conv2d_naive") if namespace is not None else None
+    explorer = ConvolutionExplorer(images, labels, conv2d_naive=student, **settings)
+    explorer.show()
+    return explorer
