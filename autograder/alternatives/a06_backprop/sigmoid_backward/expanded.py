@@ -1,0 +1,3 @@
+"""dout * (out - out**2), the product expanded."""
+def sigmoid_backward(dout, cache):
+    return dout * (cache - cache ** 2)

@@ -1,0 +1,9 @@
+"""Uses beta2 for the first moment and beta1 for the second."""
+def adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    state["t"] = state.get("t", 0) + 1
+    t = state["t"]
+    m, u = state.setdefault("m", {}), state.setdefault("u", {})
+    for k in params:
+        m[k] = beta2 * m.get(k, 0.0) + (1 - beta2) * grads[k]
+        u[k] = beta1 * u.get(k, 0.0) + (1 - beta1) * grads[k] ** 2
+        params[k] -= lr * (m[k] / (1 - beta2 ** t)) / (np.sqrt(u[k] / (1 - beta1 ** t)) + eps)

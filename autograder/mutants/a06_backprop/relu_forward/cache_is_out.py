@@ -1,0 +1,4 @@
+"""Caches the output max(0, z) instead of the input z."""
+def relu_forward(z):
+    out = np.maximum(z, 0.0)
+    return out, out

@@ -1,0 +1,3 @@
+"""dout * out * (out - 1): the sign of the local derivative is flipped."""
+def sigmoid_backward(dout, cache):
+    return dout * cache * (cache - 1.0)
