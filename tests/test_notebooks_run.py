@@ -19,7 +19,7 @@ def run(path: Path, tmp_path: Path, grading: bool) -> nbformat.NotebookNode:
     if grading:
         os.environ["NBGRADER_EXECUTION"] = "autograde"  # the kernel inherits it, as under nbgrader
     try:
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+        NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
     finally:
         if env_before is None:
             os.environ.pop("NBGRADER_EXECUTION", None)
