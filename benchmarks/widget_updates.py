@@ -163,7 +163,96 @@ def vanishing_gradients() -> None:
                  lambda i: setattr(explorer.depth_slider, "value", 2 + (7 * i) % 29))
 
 
+def backprop_stepper() -> None:
+    from dlcourse.viz.backprop_stepper import LAST, BackpropStepperExplorer
+    from test_backprop_stepper_viz import STUDENT
+
+    explorer = BackpropStepperExplorer(functions=STUDENT)
+    inputs = np.linspace(-1.5, 1.5, 31)
+
+    def press(i):
+        """Forward through the stages, each pass with new inputs: every number is drawn afresh
+        (its text not yet in the cache), as on a student's first pass."""
+        if i % LAST == 0:
+            explorer.model.set(stage=0, x1=float(inputs[(i // LAST) % 31]))
+        explorer.step_button.click()
+
+    time_changes("backprop stepper: step button", explorer.fig, press)
+    time_changes("backprop stepper: x1 slider", explorer.fig,
+                 lambda i: setattr(explorer.sliders["x1"], "value", float(inputs[(7 * i + 3) % 31])))
+
+
+def optimizer_race() -> None:
+    from dlcourse.viz.optimizer_race import KAPPA_GRID, OptimizerRaceExplorer
+
+    explorer = OptimizerRaceExplorer()
+    rates = 10 ** np.arange(-2.0, -0.95, 0.05)  # lr slider values through SGD's stable limit 2/κ = 0.063
+    time_changes("optimizer race: SGD lr slider", explorer.fig,
+                 lambda i: setattr(explorer.lr_sliders["sgd"], "value", float(rates[(5 * i + 1) % len(rates)])))
+    time_changes("optimizer race: κ slider", explorer.fig,  # the slider's values, as the browser sends them
+                 lambda i: setattr(explorer.kappa_slider, "value", float(KAPPA_GRID[(7 * i + 1) % 41])))
+    time_changes("optimizer race: Adam β1 slider", explorer.fig,
+                 lambda i: setattr(explorer.hyper_sliders[("adam", "beta1")], "value", 0.5 + 0.01 * ((7 * i) % 49)))
+
+
+def _fashion_sample(n: int = 200) -> tuple[np.ndarray, np.ndarray]:
+    """The sample's test images and labels, or seeded noise where the sample is absent."""
+    from dlcourse.fashion_mnist import FashionMNISTUnavailable, load_fashion_mnist_sample
+
+    try:
+        data = load_fashion_mnist_sample()
+        return data.X_test[:n], data.y_test[:n]
+    except FashionMNISTUnavailable:
+        rng = np.random.default_rng(0)
+        return rng.integers(0, 256, size=(n, 28, 28), dtype=np.uint8), rng.integers(0, 10, size=n)
+
+
+def convolution() -> None:
+    from dlcourse.viz.convolution import PRESETS, ConvolutionExplorer
+    from test_convolution_viz import torch_conv2d
+
+    X, y = _fashion_sample()
+    explorer = ConvolutionExplorer(X, y, conv2d_naive=torch_conv2d, padding=1)
+    presets = list(PRESETS)
+    time_changes("convolution: kernel preset", explorer.fig,
+                 lambda i: setattr(explorer.preset_menu, "value", presets[(i + 1) % len(presets)]))
+    last = explorer.position_slider.max
+    time_changes("convolution: window position slider", explorer.fig,
+                 lambda i: setattr(explorer.position_slider, "value", (37 * i + 1) % (last + 1)))
+
+
+def feature_maps() -> None:
+    import torch
+    from torch import nn
+
+    from dlcourse.fashion_mnist import to_tensors
+    from dlcourse.viz.feature_maps import FeatureMapExplorer
+
+    torch.manual_seed(0)
+    cnn = nn.Sequential(nn.Conv2d(1, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),
+                        nn.Flatten(), nn.Linear(32 * 7 * 7, 10))
+    X, y = to_tensors(*_fashion_sample())
+    explorer = FeatureMapExplorer(cnn, X, y, layer=4)  # the second ReLU: 32 maps of 14x14
+    time_changes("feature maps: image slider (32 maps)", explorer.fig,
+                 lambda i: setattr(explorer.image_slider, "value", (7 * i + 1) % len(y)))
+
+
+def confusion() -> None:
+    from dlcourse.viz.confusion import ConfusionExplorer
+    from test_confusion_viz import click
+
+    X, y = _fashion_sample()
+    rng = np.random.default_rng(0)
+    y_pred = np.where(rng.random(len(y)) < 0.8, y, rng.integers(0, 10, size=len(y)))
+    probabilities = rng.dirichlet(np.ones(10), size=len(y))
+    explorer = ConfusionExplorer(y, y_pred, X, probabilities=probabilities)
+    time_changes("confusion: cell click", explorer.fig,
+                 lambda i: click(explorer, (3 * i) % 10, (7 * i + 1) % 10))
+
+
 if __name__ == "__main__":
     for benchmark in (house_price, learning_rate, loss_contours, batch_paths, early_stopping,
-                      bias_variance, dartboard, activations, xor_space, vanishing_gradients):
+                      bias_variance, dartboard, activations, xor_space, vanishing_gradients,
+                      backprop_stepper, optimizer_race, convolution, feature_maps, confusion):
         benchmark()

@@ -127,7 +127,8 @@ def check_array(
             "Hint: print the shapes of your intermediate arrays."
         )
     if value.dtype.kind not in kind:
-        _fail(f"{name} has dtype {value.dtype}, expected a dtype of kind {kind!r} (e.g. float64).")
+        example = "float64" if "f" in kind else "int64"
+        _fail(f"{name} has dtype {value.dtype}, expected a dtype of kind {kind!r} (e.g. {example}).")
     if value.dtype.kind == "f" and not _all(_isfinite(value)):
         _fail(f"{name} contains nan or inf: {_repr(value)[:200]}")
     if value.size == 0:

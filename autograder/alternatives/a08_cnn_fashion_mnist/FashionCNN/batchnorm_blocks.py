@@ -1,0 +1,13 @@
+"""Adds BatchNorm2d after each convolution (conv -> BN -> ReLU -> pool) and a smaller dense layer."""
+class FashionCNN(nn.Module):
+    def __init__(self, n_classes=10):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Flatten(), nn.Linear(32 * 7 * 7, 48), nn.ReLU(),
+        )
+        self.head = nn.Linear(48, n_classes)
+
+    def forward(self, x):
+        return self.head(self.body(x))

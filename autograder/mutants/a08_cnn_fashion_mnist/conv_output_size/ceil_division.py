@@ -1,0 +1,6 @@
+"""Rounds up (ceil) instead of down when the stride does not divide evenly."""
+import math
+def conv_output_size(size, kernel, stride=1, padding=0):
+    if size + 2 * padding < kernel:
+        raise ValueError("kernel does not fit")
+    return math.ceil((size + 2 * padding - kernel) / stride) + 1

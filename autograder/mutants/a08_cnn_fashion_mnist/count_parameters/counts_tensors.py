@@ -1,0 +1,3 @@
+"""Counts parameter tensors (len(list(model.parameters()))) instead of the numbers in them."""
+def count_parameters(model, trainable_only=False):
+    return len([p for p in model.parameters() if p.requires_grad or not trainable_only])

@@ -1,0 +1,3 @@
+"""Sums with torch, returning a tensor instead of a Python int."""
+def count_parameters(model, trainable_only=False):
+    return torch.tensor([p.numel() for p in model.parameters() if p.requires_grad or not trainable_only]).sum()

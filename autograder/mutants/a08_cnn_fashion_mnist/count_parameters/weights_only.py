@@ -1,0 +1,4 @@
+"""Counts only the weights (parameters named *weight), forgetting the biases."""
+def count_parameters(model, trainable_only=False):
+    return int(sum(p.numel() for name, p in model.named_parameters()
+                   if name.endswith("weight") and (p.requires_grad or not trainable_only)))

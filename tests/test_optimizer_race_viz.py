@@ -1,0 +1,253 @@
+"""The week-6 optimizer race: its torch.optim model, and its view without a browser."""
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from dlcourse.viz import optimizer_race
+from dlcourse.viz.binding import late_bound
+from dlcourse.viz.optimizer_race import (
+    KAPPA_GRID,
+    LIMIT,
+    OPTIMIZERS,
+    SURFACES,
+    OptimizerRaceExplorer,
+    OptimizerRaceModel,
+    Run,
+    compare,
+    drawable,
+    show_optimizer_race,
+    student_runs,
+    torch_runs,
+)
+
+
+# Correct week-6 optimizer steps as a student would write them (tests only; the library has none).
+def lecture_sgd_step(params, grads, lr):
+    for key in params:
+        params[key] -= lr * grads[key]
+
+
+def lecture_momentum_step(params, grads, velocity, lr, beta=0.9):
+    for key in params:
+        velocity[key] = beta * velocity.get(key, 0.0) + grads[key]
+        params[key] -= lr * velocity[key]
+
+
+def lecture_rmsprop_step(params, grads, cache, lr, rho=0.9, eps=1e-8):
+    for key in params:
+        cache[key] = rho * cache.get(key, 0.0) + (1 - rho) * grads[key] ** 2
+        params[key] -= lr * grads[key] / (np.sqrt(cache[key]) + eps)
+
+
+def lecture_adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    state["t"] = state.get("t", 0) + 1
+    t = state["t"]
+    for key in params:
+        m = state[("m", key)] = beta1 * state.get(("m", key), 0.0) + (1 - beta1) * grads[key]
+        v = state[("v", key)] = beta2 * state.get(("v", key), 0.0) + (1 - beta2) * grads[key] ** 2
+        params[key] -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+
+
+STUDENT = {"sgd": lecture_sgd_step, "momentum": lecture_momentum_step, "rmsprop": lecture_rmsprop_step,
+           "adam": lecture_adam_step}
+NAMES = {"sgd": "sgd_step", "momentum": "momentum_step", "rmsprop": "rmsprop_step", "adam": "adam_step"}
+
+
+def test_sgd_on_the_bowl_follows_the_closed_form():
+    """On ½(x² + κy²) each SGD step multiplies x by (1 − lr) and y by (1 − lr·κ)."""
+    model = OptimizerRaceModel("bowl", kappa=20.0, start=(-4.0, 2.0), n_steps=30)
+    model.set(sgd_lr=0.04)
+    k = np.arange(31)
+    expected = np.column_stack([-4.0 * (1 - 0.04) ** k, 2.0 * (1 - 0.04 * 20.0) ** k])
+    assert np.allclose(model.runs()["sgd"].path, expected, rtol=1e-12, atol=1e-14)
+
+
+def test_momentum_zero_is_plain_sgd():
+    model = OptimizerRaceModel("rosenbrock", n_steps=50)
+    model.set(momentum_beta=0.0, momentum_lr=model.hypers["sgd"]["lr"])
+    runs = model.runs()
+    assert np.array_equal(runs["momentum"].path, runs["sgd"].path)
+
+
+def test_adams_first_step_moves_each_coordinate_by_about_lr():
+    for surface in SURFACES:
+        model = OptimizerRaceModel(surface, n_steps=1)
+        model.set(adam_lr=0.05, start=(-1.0, 1.5))
+        step = np.diff(model.runs()["adam"].path, axis=0)[0]
+        assert np.allclose(np.abs(step), 0.05, rtol=1e-6)
+
+
+def test_kappa_changes_the_bowl_paths_and_too_large_a_rate_diverges():
+    model = OptimizerRaceModel("bowl", kappa=10.0, n_steps=100)
+    model.set(sgd_lr=0.06)
+    calm = model.runs()["sgd"]
+    assert calm.diverged_at is None and model.distance(calm.path[-1]) < 0.01
+    model.set(kappa=50.0)  # 2 / κ = 0.04 < 0.06
+    wild = model.runs()["sgd"]
+    assert not np.allclose(wild.path[:5], calm.path[:5])
+    assert wild.diverged_at is not None and np.abs(wild.path[wild.diverged_at]).max() >= LIMIT
+    assert np.isnan(wild.path[wild.diverged_at + 1:]).all()
+    assert model.summary(wild) == (f"diverged at step {wild.diverged_at}", "")
+    shown = drawable(wild, model.surface)
+    assert np.isfinite(shown).all() and np.abs(shown).max() <= 100 and len(shown) == wild.diverged_at + 1
+
+
+def test_blow_ups_to_inf_and_nan_are_stopped_and_drawn_finite():
+    model = OptimizerRaceModel("rosenbrock", n_steps=200)
+    model.set(sgd_lr=1.0, momentum_lr=1.0, rmsprop_lr=3.0, adam_lr=3.0)
+    with np.errstate(all="raise"):
+        runs = model.runs()
+        for run in runs.values():
+            assert np.isfinite(drawable(run, model.surface)).all()
+            model.summary(run)
+    assert runs["sgd"].diverged_at is not None
+    assert drawable(Run(np.array([[0.0, 0.0], [np.inf, -np.inf]]), 1), model.surface).max() < np.inf
+
+
+def test_on_the_saddles_ridge_every_optimizer_stops_at_the_saddle():
+    model = OptimizerRaceModel("saddle", start=(-2.5, 0.0), n_steps=300)
+    for name, run in model.runs().items():
+        assert np.all(run.path[:, 1] == 0.0) and abs(run.path[-1, 0]) < 0.05, name
+        assert model.distance(run.path[-1]) == pytest.approx(np.sqrt(2), abs=0.05)
+    model.set(start=(-2.5, 0.001))
+    assert all(model.value(run.path[-1]) < -0.99 for run in model.runs().values())
+
+
+def test_rosenbrock_contours_are_log_spaced_and_the_minimum_is_one_one():
+    model = OptimizerRaceModel("rosenbrock")
+    assert model.value((1.0, 1.0)) == 0.0 and model.distance((1.0, 1.0)) == 0.0
+    segments, levels = model.contour_lines()
+    assert len(segments) == len(levels) and np.allclose(np.diff(np.unique(levels)), np.diff(np.unique(levels))[0])
+    bowl = OptimizerRaceModel("bowl", kappa=4.0)
+    (ellipse, *_), values = bowl.contour_lines()
+    assert np.allclose(0.5 * (ellipse[:, 0] ** 2 + 4.0 * ellipse[:, 1] ** 2), 10 ** values[0])
+
+
+def test_only_the_optimizer_whose_settings_changed_is_rerun(monkeypatch):
+    model = OptimizerRaceModel(n_steps=40)
+    model.runs()
+    asked = []
+    real = optimizer_race.torch_runs
+    monkeypatch.setattr(optimizer_race, "torch_runs",
+                        lambda *args: asked.append(sorted(args[4])) or real(*args))
+    model.set(adam_lr=0.2)
+    model.runs()
+    model.set(n_steps=20)  # shorter: cut from the cached runs
+    assert len(model.runs()["sgd"].path) == 21
+    model.set(kappa=3.0)  # not a slider value: computed on its own
+    model.runs()
+    model.set(kappa=KAPPA_GRID[10])
+    model.runs()
+    model.set(kappa=KAPPA_GRID[33])  # the slider's κ were all computed with the last one
+    model.runs()
+    assert asked == [["adam"], sorted(OPTIMIZERS), sorted(OPTIMIZERS)]
+    with pytest.raises(TypeError):
+        model.set(adam_gamma=1.0)
+    with pytest.raises(ValueError):
+        model.set(surface="himmelblau")
+
+
+def test_paths_for_the_whole_kappa_slider_equal_paths_computed_one_by_one():
+    hypers = OptimizerRaceModel().hypers
+    together = torch_runs(SURFACES["bowl"], KAPPA_GRID, (-4.0, 2.0), 60, hypers)
+    for k in (0, 25, 40):
+        alone = torch_runs(SURFACES["bowl"], [KAPPA_GRID[k]], (-4.0, 2.0), 60, hypers)
+        for name in OPTIMIZERS:
+            assert np.array_equal(together[name][k].path, alone[name][0].path, equal_nan=True)
+            assert together[name][k].diverged_at == alone[name][0].diverged_at
+    assert together["sgd"][40].diverged_at is not None and together["sgd"][0].diverged_at is None
+
+
+@pytest.mark.parametrize("surface", list(SURFACES))
+def test_correct_student_steps_retrace_torch_optim(surface):
+    model = OptimizerRaceModel(surface, n_steps=150, steps=STUDENT, use_student=True)
+    theirs = model.student()
+    for name, run in model.runs().items():
+        path, why = theirs[name]
+        ok, gap = compare(path, run)
+        assert why == "" and ok and gap < 1e-9, (name, gap)
+
+
+def test_wrong_student_steps_are_flagged():
+    def adam_without_bias_correction(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+        m = state["m"] = beta1 * state.get("m", 0.0) + (1 - beta1) * grads["w"]
+        v = state["v"] = beta2 * state.get("v", 0.0) + (1 - beta2) * grads["w"] ** 2
+        params["w"] = params["w"] - lr * m / (np.sqrt(v) + eps)
+
+    model = OptimizerRaceModel(n_steps=50, steps=dict(STUDENT, adam=adam_without_bias_correction), use_student=True)
+    theirs = model.student()
+    ok, gap = compare(theirs["adam"][0], model.runs()["adam"])
+    assert not ok and gap > 1e-3
+
+
+def test_unfinished_student_steps_give_messages_not_errors():
+    def stub(*args, **kwargs):
+        raise NotImplementedError()
+
+    theirs = student_runs({name: stub for name in OPTIMIZERS}, SURFACES["bowl"], 30.0, (-4.0, 2.0), 20,
+                          OptimizerRaceModel().hypers)
+    assert all(run is None and "not written yet" in why for run, why in theirs.values())
+    namespace = {}
+    steps = {name: late_bound(namespace, function) for name, function in NAMES.items()}
+    model = OptimizerRaceModel(n_steps=20, steps=steps, use_student=True)
+    assert "sgd_step() is not written yet" in model.student()["sgd"][1]
+    namespace["sgd_step"] = lecture_sgd_step
+    assert model.student()["sgd"][0] is not None
+
+
+def test_view_moves_the_paths_in_place_and_reports_divergence():
+    explorer = OptimizerRaceExplorer()
+    line = explorer.path_lines["sgd"]
+    before = np.array(line.get_xydata())
+    explorer.lr_sliders["sgd"].value = 0.03
+    assert explorer.path_lines["sgd"] is line and not np.array_equal(line.get_xydata(), before)
+    assert "diverged" not in explorer.readout.value
+    explorer.lr_sliders["sgd"].value = 0.1  # above 2 / κ = 0.067
+    assert "diverged at step" in explorer.readout.value and np.isfinite(line.get_xydata()).all()
+    segments = [s.copy() for s in explorer.contours.get_segments()]
+    explorer.kappa_slider.value = 3.0
+    assert not np.allclose(explorer.contours.get_segments()[0], segments[0])
+    assert "κ = 3" in explorer.ax.get_title() and "diverged" not in explorer.readout.value
+    explorer.steps_slider.value = 40
+    assert len(explorer.path_lines["adam"].get_xdata()) == 41
+
+
+def test_view_switches_surface_with_its_defaults_and_moves_the_start_on_click():
+    explorer = OptimizerRaceExplorer()
+    explorer.surface_choice.value = "rosenbrock"
+    assert explorer.ax.get_xlim() == SURFACES["rosenbrock"].x_range
+    assert explorer.lr_sliders["sgd"].value == pytest.approx(SURFACES["rosenbrock"].lrs["sgd"])
+    assert explorer.start_menu.value == "(−1.2, 1)" and explorer.kappa_slider.disabled
+    explorer.start_menu.value = "(−1.5, 2.5)"
+    assert tuple(explorer.start_point.get_xydata()[0]) == (-1.5, 2.5)
+    explorer._on_click(SimpleNamespace(inaxes=explorer.ax, xdata=0.5, ydata=-0.5))
+    assert tuple(explorer.start_point.get_xydata()[0]) == (0.5, -0.5) and explorer.start_menu.value is None
+    assert tuple(explorer.path_lines["adam"].get_xydata()[0]) == (0.5, -0.5)
+
+
+def test_view_compares_the_students_steps_when_asked():
+    explorer = OptimizerRaceExplorer(steps=STUDENT, n_steps=50)
+    assert "yours" not in explorer.readout.value and len(explorer.student_lines["adam"].get_xdata()) == 0
+    explorer.student_box.value = True
+    assert explorer.readout.value.count("✓") == 4
+    assert np.allclose(explorer.student_lines["adam"].get_xydata(), explorer.path_lines["adam"].get_xydata())
+
+
+def test_view_with_unfinished_or_not_in_place_steps_says_so():
+    def stub(*args, **kwargs):
+        raise NotImplementedError()
+
+    def sgd_not_in_place(params, grads, lr):
+        params = {"w": params["w"] - lr * grads["w"]}  # rebinds the local name only
+
+    explorer = OptimizerRaceExplorer(steps=dict({n: stub for n in OPTIMIZERS}, sgd=sgd_not_in_place),
+                                     use_student=True)
+    value = explorer.readout.value
+    assert value.count("is not written yet") == 3 and "never moved" in value
+
+
+def test_no_widgets_under_grading(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert show_optimizer_race({}) is None
