@@ -62,3 +62,23 @@ def test_building_an_interactive_figure_keeps_the_notebooks_backend():
             "print(matplotlib.get_backend())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "agg"
+
+
+def test_blits_in_quick_succession_are_sent_whole_and_an_isolated_one_as_a_diff(monkeypatch):
+    """The browser may drop a frame that arrives while the previous one loads: bursts go whole."""
+    from dlcourse.viz import figure
+
+    fig = figure.interactive_figure(3, 2)
+    canvas = fig.canvas
+    canvas.draw()
+    clock = iter([100.0, 100.1, 101.0])
+    monkeypatch.setattr(figure.time, "perf_counter", lambda: next(clock))
+    monkeypatch.setattr(canvas, "blit", lambda bbox=None: None)
+    canvas._force_full = False
+    figure.blit_to_browser(canvas, fig.bbox)       # isolated: a diff is fine
+    assert canvas._force_full is False
+    figure.blit_to_browser(canvas, fig.bbox)       # 0.1 s later: whole frame
+    assert canvas._force_full is True
+    canvas._force_full = False
+    figure.blit_to_browser(canvas, fig.bbox)       # 0.9 s later: a diff again
+    assert canvas._force_full is False

@@ -17,13 +17,14 @@ says whether it matches torch. `ConvolutionExplorer` is the thin view.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 
 from dlcourse.viz.binding import call_student
+from dlcourse.viz.threads import one_torch_thread
+from dlcourse.viz.figure import blit_to_browser
 
 KERNEL = 3  # k: the kernel is k x k
 POOL = 2  # max-pool window and stride
@@ -40,26 +41,6 @@ PRESETS = {
 }
 CUSTOM = "custom"
 STUDENT_TOLERANCE = 1e-6  # max |student − torch| that counts as a match
-
-
-@contextmanager
-def one_torch_thread():
-    """Run PyTorch on one thread inside, restoring the setting after.
-
-    The explorers' tensors are one image: threads only add hand-over costs, and on a busy
-    two-core machine torch's thread pool makes one small conv2d thousands of times slower
-    (60 ms instead of 0.01 ms).
-    """
-    import torch
-
-    previous = torch.get_num_threads()
-    if previous != 1:
-        torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        if previous != 1:
-            torch.set_num_threads(previous)
 
 
 def as_grey_images(images) -> np.ndarray:
@@ -351,7 +332,7 @@ class _LayeredBlitter:
         else:
             self.canvas.restore_region(self._with_layer)
         self._draw_top()
-        self.canvas.blit(self.fig.bbox)
+        blit_to_browser(self.canvas, self.fig.bbox)
 
 
 class ConvolutionExplorer:

@@ -121,7 +121,7 @@ class FeatureMapModel:
         for name, module in self.model.named_modules():
             if name and next(module.children(), None) is None:  # a leaf, not the model itself
                 handles.append(module.register_forward_hook(hook_for(name)))
-        from dlcourse.viz.convolution import one_torch_thread
+        from dlcourse.viz.threads import one_torch_thread
 
         was_training = self.model.training
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from matplotlib.figure import Figure
 
@@ -39,6 +40,25 @@ def interactive_figure(width: float, height: float) -> Figure:
     canvas.toolbar_visible = False
     canvas.resizable = False
     return fig
+
+
+BURST_S = 0.25  # blits closer together than this are sent as whole frames
+
+
+def blit_to_browser(canvas, bbox) -> None:
+    """Send the blitted region of an ipympl canvas to the browser.
+
+    ipympl sends a blit as a "diff" PNG (only the changed pixels) that the browser paints over its
+    last frame. The browser decodes frames into one Image object, so a frame arriving while the
+    previous one still loads replaces it unseen, and the next diff then leaves stale pixels (old
+    paths, overlapping titles). Frames sent in quick succession therefore go whole; an isolated
+    change still goes as a small diff.
+    """
+    now = time.perf_counter()
+    if now - getattr(canvas, "_dlcourse_last_blit", float("-inf")) < BURST_S:
+        canvas._force_full = True
+    canvas._dlcourse_last_blit = now
+    canvas.blit(bbox)
 
 
 class Blitter:
@@ -84,4 +104,4 @@ class Blitter:
             return
         self.canvas.restore_region(self._background)
         self._draw_moving()
-        self.canvas.blit(self.fig.bbox)
+        blit_to_browser(self.canvas, self.fig.bbox)

@@ -28,12 +28,12 @@ loss of each mini-batch, as the Playground's update does.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.threads import one_torch_thread
 from dlcourse.playground_data import DATASETS, FEATURES, features, make_dataset, split_train_test
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -152,26 +152,6 @@ def preset_config(name: str, base: PlaygroundConfig | None = None) -> Playground
         raise ValueError(f"unknown preset {name!r}: choose one of {', '.join(PRESETS)}")
     engine = base.engine if base is not None else "torch"
     return PlaygroundConfig(**{**PRESETS[name], "engine": engine})
-
-
-@contextmanager
-def one_torch_thread():
-    """Run PyTorch on one thread inside, restoring the setting after.
-
-    The network and its batches are tiny: threads only add hand-over costs, and on a busy
-    machine (two cores shared with the notebook server and the browser) torch's thread pool
-    makes a forward pass over the grid about eight times slower.
-    """
-    import torch
-
-    previous = torch.get_num_threads()
-    if previous != 1:
-        torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        if previous != 1:
-            torch.set_num_threads(previous)
 
 
 class StudentCodeError(Exception):
