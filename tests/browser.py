@@ -213,14 +213,15 @@ def cell_errors(page) -> list[str]:
 # -- a notebook, opened and run --------------------------------------------------------------
 
 def open_and_run_all(page, server: LabServer, notebook: str, n_code_cells: int, failure_png: Path,
-                     page_errors: list[str]) -> None:
-    """Open `notebook` (a path under the server's root), Run All, and wait until it is done cleanly."""
+                     page_errors: list[str], timeout_ms: float = 90_000) -> None:
+    """Open `notebook` (a path under the server's root), Run All, and wait until it is done cleanly
+    (within `timeout_ms`: notebooks that train for a while need more than the default)."""
     page.goto(server.url(f"lab/tree/{notebook}", "reset"))
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     wait_kernel_idle(page)
     run_all_cells(page)
     try:
-        wait_run_all_done(page, n_code_cells)
+        wait_run_all_done(page, n_code_cells, timeout_ms)
     except Exception:
         failure_png.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=failure_png, full_page=True)
