@@ -176,6 +176,30 @@ KERNEL_INDICATOR = ".jp-Notebook-ExecutionIndicator"
 PROMPT_NUMBER = re.compile(r"^\[\d+\]:$")
 
 
+@contextlib.contextmanager
+def chromium_page(server: LabServer):
+    """A Chromium page (VIEWPORT) and the list its console errors and page errors go into.
+
+    On leaving, the browser closes and the server's kernels shut down, so the next notebook's
+    kernel gets the CPU.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        try:
+            context = chromium.new_context(viewport=VIEWPORT)
+            context.set_default_timeout(30_000)
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+            page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+            yield page, errors
+        finally:
+            chromium.close()
+            server.shutdown_kernels()
+
+
 def wait_kernel_idle(page, timeout_ms: float = 60_000) -> None:
     """Wait until the open notebook's kernel indicator says idle."""
     page.wait_for_selector(f'{KERNEL_INDICATOR}[data-status="idle"]', state="attached", timeout=timeout_ms)

@@ -67,23 +67,10 @@ def lab(tmp_path_factory):
 @pytest.fixture()
 def page_and_errors(lab):
     """A Chromium page (1400x900) and the list its console errors and page errors go into."""
-    from playwright.sync_api import sync_playwright
-
     server, _ = lab
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        chromium = browser.launch_chromium(p)
-        try:
-            context = chromium.new_context(viewport=browser.VIEWPORT)
-            context.set_default_timeout(30_000)
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-            yield page, errors
-        finally:
-            chromium.close()
-            server.shutdown_kernels()  # the next notebook's kernel gets the CPU
+    with browser.chromium_page(server) as page_and_errors:
+        yield page_and_errors
 
 
 def open_solved(lab, page, errors, name: str) -> None:

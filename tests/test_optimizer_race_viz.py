@@ -23,35 +23,9 @@ from dlcourse.viz.optimizer_race import (
 )
 
 
-# Correct week-6 optimizer steps as a student would write them (tests only; the library has none).
-def lecture_sgd_step(params, grads, lr):
-    for key in params:
-        params[key] -= lr * grads[key]
+import week6_answers as answers
 
-
-def lecture_momentum_step(params, grads, velocity, lr, beta=0.9):
-    for key in params:
-        velocity[key] = beta * velocity.get(key, 0.0) + grads[key]
-        params[key] -= lr * velocity[key]
-
-
-def lecture_rmsprop_step(params, grads, cache, lr, rho=0.9, eps=1e-8):
-    for key in params:
-        cache[key] = rho * cache.get(key, 0.0) + (1 - rho) * grads[key] ** 2
-        params[key] -= lr * grads[key] / (np.sqrt(cache[key]) + eps)
-
-
-def lecture_adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
-    state["t"] = state.get("t", 0) + 1
-    t = state["t"]
-    for key in params:
-        m = state[("m", key)] = beta1 * state.get(("m", key), 0.0) + (1 - beta1) * grads[key]
-        v = state[("v", key)] = beta2 * state.get(("v", key), 0.0) + (1 - beta2) * grads[key] ** 2
-        params[key] -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
-
-
-STUDENT = {"sgd": lecture_sgd_step, "momentum": lecture_momentum_step, "rmsprop": lecture_rmsprop_step,
-           "adam": lecture_adam_step}
+STUDENT = answers.OPTIMIZER_STEPS
 NAMES = {"sgd": "sgd_step", "momentum": "momentum_step", "rmsprop": "rmsprop_step", "adam": "adam_step"}
 
 
@@ -193,7 +167,7 @@ def test_unfinished_student_steps_give_messages_not_errors():
     steps = {name: late_bound(namespace, function) for name, function in NAMES.items()}
     model = OptimizerRaceModel(n_steps=20, steps=steps, use_student=True)
     assert "sgd_step() is not written yet" in model.student()["sgd"][1]
-    namespace["sgd_step"] = lecture_sgd_step
+    namespace["sgd_step"] = answers.sgd_step
     assert model.student()["sgd"][0] is not None
 
 

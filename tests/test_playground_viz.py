@@ -29,87 +29,9 @@ from dlcourse.viz.playground_model import (
 )
 
 
-# --- a correct numpy MLP as a student writes it in a06 (tests only: the library has none) -------
-def ref_init_mlp(layer_sizes, seed):
-    rng = np.random.default_rng(seed)
-    params = {}
-    for layer, (n_in, n_out) in enumerate(zip(layer_sizes[:-1], layer_sizes[1:]), start=1):
-        params[f"W{layer}"] = rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)
-        params[f"b{layer}"] = np.zeros(n_out)
-    return params
+import week6_answers as answers
 
-
-def ref_mlp_forward(X, params, activation):
-    n_layers = len(params) // 2
-    caches, h = [], X
-    for layer in range(1, n_layers + 1):
-        W, b = params[f"W{layer}"], params[f"b{layer}"]
-        z = h @ W + b
-        if layer == n_layers:
-            caches.append(((h, W, b), None, None))
-            return z, caches
-        a = np.maximum(z, 0.0) if activation == "relu" else 1.0 / (1.0 + np.exp(-z))
-        caches.append(((h, W, b), activation, z if activation == "relu" else a))
-        h = a
-
-
-def ref_softmax_cross_entropy(logits, y):
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-    m = len(y)
-    dlogits = np.exp(log_p)
-    dlogits[np.arange(m), y] -= 1.0
-    return -log_p[np.arange(m), y].mean(), dlogits / m
-
-
-def ref_half_squared_error(y_pred, y):
-    return 0.5 * np.mean(np.sum((y_pred - y) ** 2, axis=-1)), (y_pred - y) / len(y)
-
-
-def ref_mlp_backward(dscores, caches):
-    grads, d = {}, dscores
-    for layer in reversed(range(len(caches))):
-        (h, W, _), activation, cache = caches[layer]
-        if activation == "relu":
-            d = d * (cache > 0)
-        elif activation == "sigmoid":
-            d = d * cache * (1.0 - cache)
-        grads[f"W{layer + 1}"] = h.T @ d
-        grads[f"b{layer + 1}"] = d.sum(axis=0)
-        d = d @ W.T
-    return grads
-
-
-def ref_sgd_step(params, grads, lr):
-    for key in params:
-        params[key] -= lr * grads[key]
-
-
-def ref_momentum_step(params, grads, velocity, lr, beta=0.9):
-    for key in params:
-        velocity[key] = beta * velocity.get(key, 0.0) + grads[key]
-        params[key] -= lr * velocity[key]
-
-
-def ref_rmsprop_step(params, grads, cache, lr, rho=0.9, eps=1e-8):
-    for key in params:
-        cache[key] = rho * cache.get(key, 0.0) + (1 - rho) * grads[key] ** 2
-        params[key] -= lr * grads[key] / (np.sqrt(cache[key]) + eps)
-
-
-def ref_adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
-    state["t"] = state.get("t", 0) + 1
-    t = state["t"]
-    for key in params:
-        m = state[f"m{key}"] = beta1 * state.get(f"m{key}", 0.0) + (1 - beta1) * grads[key]
-        v = state[f"v{key}"] = beta2 * state.get(f"v{key}", 0.0) + (1 - beta2) * grads[key] ** 2
-        params[key] -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
-
-
-STUDENT = {"init_mlp": ref_init_mlp, "mlp_forward": ref_mlp_forward,
-           "softmax_cross_entropy": ref_softmax_cross_entropy, "half_squared_error": ref_half_squared_error,
-           "mlp_backward": ref_mlp_backward, "sgd_step": ref_sgd_step, "momentum_step": ref_momentum_step,
-           "rmsprop_step": ref_rmsprop_step, "adam_step": ref_adam_step}
+STUDENT = answers.MLP
 
 
 def unfinished(*args, **kwargs):
@@ -327,7 +249,7 @@ def test_unfinished_student_code_falls_back_to_pytorch_and_says_why(stub, says):
 
 def test_broken_student_code_is_named_with_what_was_wrong():
     def wrong_shape_init(layer_sizes, seed):
-        params = ref_init_mlp(layer_sizes, seed)
+        params = answers.init_mlp(layer_sizes, seed)
         params["W1"] = params["W1"].T
         return params
 
