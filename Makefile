@@ -13,6 +13,7 @@ setup:            ## the course environment in .venv (Python 3.11, pinned packag
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m dlcourse.lab_settings
 	@command -v chromium >/dev/null || echo "note: browser tests need Debian's chromium (sudo apt-get install chromium); without it they are skipped"
 
 test:             ## every test: library, notebooks, release, verify, grading, browser

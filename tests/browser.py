@@ -34,6 +34,9 @@ VIEWPORT = {"width": 1400, "height": 900}
 
 # JupyterLab settings written into the server's (temporary) HOME before it starts.
 LAB_SETTINGS = {
+    # As installed by `make setup` (dlcourse/lab_settings.py): widget messages on the kernel's main
+    # thread, never on a subshell thread racing the explorer's redraws.
+    "@jupyterlab/apputils-extension/kernels-settings.jupyterlab-settings": {"commsOverSubshells": "disabled"},
     # "full" windowing (JupyterLab 4's default) detaches cells scrolled out of view, and with
     # them their canvases; "defer" renders every cell, just not all at once.
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "defer"},

@@ -9,6 +9,7 @@ from dlcourse.viz import optimizer_race
 from dlcourse.viz.binding import late_bound
 from dlcourse.viz.optimizer_race import (
     KAPPA_GRID,
+    on_lr_grid,
     LIMIT,
     OPTIMIZERS,
     SURFACES,
@@ -192,7 +193,7 @@ def test_view_switches_surface_with_its_defaults_and_moves_the_start_on_click():
     explorer = OptimizerRaceExplorer()
     explorer.surface_choice.value = "rosenbrock"
     assert explorer.ax.get_xlim() == SURFACES["rosenbrock"].x_range
-    assert explorer.lr_sliders["sgd"].value == pytest.approx(SURFACES["rosenbrock"].lrs["sgd"])
+    assert explorer.lr_sliders["sgd"].value == pytest.approx(on_lr_grid(SURFACES["rosenbrock"].lrs["sgd"]))
     assert explorer.start_menu.value == "(−1.2, 1)" and explorer.kappa_slider.disabled
     explorer.start_menu.value = "(−1.5, 2.5)"
     assert tuple(explorer.start_point.get_xydata()[0]) == (-1.5, 2.5)
@@ -225,3 +226,15 @@ def test_view_with_unfinished_or_not_in_place_steps_says_so():
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_optimizer_race({}) is None
+
+
+def test_default_learning_rates_lie_on_the_sliders_grid_and_sgd_converges_on_the_default_bowl():
+    """A browser slider snaps to its steps and echoes the value back: defaults must already be on them."""
+    import math
+
+    for surface in SURFACES.values():
+        for lr in surface.lrs.values():
+            snapped = on_lr_grid(lr)
+            assert abs(math.log10(snapped) / 0.05 - round(math.log10(snapped) / 0.05)) < 1e-9
+    model = OptimizerRaceModel("bowl")
+    assert model.hypers["sgd"]["lr"] < 2 / model.kappa, "the default SGD rate sits just under the stability limit"

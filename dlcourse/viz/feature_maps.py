@@ -219,7 +219,7 @@ class FeatureMapExplorer:
                                            value=layer, description="layer", style=narrow,
                                            layout=widgets.Layout(width="400px"))
         self.scale_buttons = widgets.ToggleButtons(options=SCALES, value=scale, description="colours",
-                                                   style={"description_width": "50px", "button_width": "95px"})
+                                                   style={"description_width": "50px", "button_width": "115px"})
         for control in (self.image_slider, self.layer_menu, self.scale_buttons):
             control.observe(self._on_change, names="value")
         self.readout = widgets.HTML()

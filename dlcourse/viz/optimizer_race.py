@@ -56,6 +56,19 @@ def _saddle(x, y, kappa):
     return x**2 - y**2 + 0.25 * y**4
 
 
+LR_STEP = 0.05  # the learning-rate sliders move in steps of 0.05 in log10
+
+
+def on_lr_grid(lr: float) -> float:
+    """The learning rate on the sliders' grid nearest to `lr`.
+
+    A browser slider snaps its value to its steps and sends the snapped value back; a default
+    between two steps would silently change when the explorer appears (0.06 became 0.0631,
+    just past SGD's stability limit on the default bowl).
+    """
+    return float(10 ** (round(np.log10(lr) / LR_STEP) * LR_STEP))
+
+
 @dataclass(frozen=True)
 class Surface:
     """A 2-D loss surface: f(x, y, κ) (numpy or torch arguments), its minima and its defaults."""
@@ -76,7 +89,7 @@ SURFACES = {
     "bowl": Surface(
         "bowl", "bowl f = ½(x² + κ·y²)", _bowl, ((0.0, 0.0),), (-4.5, 4.5), (-3.0, 3.0),
         starts={"(−4, 2)": (-4.0, 2.0), "(−4, 0.5)": (-4.0, 0.5), "(2, 2.5)": (2.0, 2.5)},
-        lrs={"sgd": 0.06, "momentum": 0.02, "rmsprop": 0.05, "adam": 0.3}, log_contours=True),
+        lrs={"sgd": 0.056, "momentum": 0.02, "rmsprop": 0.05, "adam": 0.3}, log_contours=True),
     "rosenbrock": Surface(
         "rosenbrock", "Rosenbrock f = (1 − x)² + 100·(y − x²)²", _rosenbrock, ((1.0, 1.0),), (-2.0, 2.0),
         (-1.0, 3.0), starts={"(−1.2, 1)": (-1.2, 1.0), "(−1.5, 2.5)": (-1.5, 2.5), "(1.5, −0.5)": (1.5, -0.5)},
@@ -277,7 +290,7 @@ class OptimizerRaceModel:
         surface = self.surface
         self.start = next(iter(surface.starts.values()))
         for n in OPTIMIZERS:
-            self.hypers[n]["lr"] = surface.lrs[n]
+            self.hypers[n]["lr"] = on_lr_grid(surface.lrs[n])
 
     def set(self, **changes) -> None:
         """Change surface, kappa, start (x, y), n_steps, use_student, or a hyper-parameter as
@@ -408,7 +421,7 @@ class OptimizerRaceExplorer:
         wide = widgets.Layout(width="380px")
         self.surface_choice = widgets.ToggleButtons(
             options=[("bowl", "bowl"), ("Rosenbrock", "rosenbrock"), ("saddle", "saddle")], value=surface,
-            description="surface", style={"description_width": "70px", "button_width": "90px"})
+            description="surface", style={"description_width": "70px", "button_width": "105px"})
         self.kappa_slider = widgets.FloatLogSlider(value=kappa, base=10, min=0.0, max=2.0, step=0.05,
                                                    description="κ (bowl)", readout_format=".3g", style=style,
                                                    layout=wide, disabled=surface != "bowl")
@@ -419,7 +432,7 @@ class OptimizerRaceExplorer:
         self.lr_sliders, self.hyper_sliders, rows = {}, {}, []
         for name in OPTIMIZERS:
             self.lr_sliders[name] = widgets.FloatLogSlider(
-                value=model.hypers[name]["lr"], base=10, min=LR_RANGE[0], max=LR_RANGE[1], step=0.05,
+                value=model.hypers[name]["lr"], base=10, min=LR_RANGE[0], max=LR_RANGE[1], step=LR_STEP,
                 description="lr", readout_format=".2g", style={"description_width": "25px"},
                 layout=widgets.Layout(width="300px"))
             sliders = [self.lr_sliders[name]]
