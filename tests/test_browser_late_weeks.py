@@ -91,15 +91,6 @@ def lab(tmp_path_factory):
         yield server, n_code_cells
 
 
-@pytest.fixture()
-def page_and_errors(lab):
-    """A Chromium page (1400x900) and the list its console errors and page errors go into."""
-    server, _ = lab
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with browser.chromium_page(server) as page_and_errors:
-        yield page_and_errors
-
-
 def open_solved(lab, page, errors, name: str) -> None:
     server, n_code_cells = lab
     browser.open_and_run_all(page, server, f"{name}.ipynb", n_code_cells[name],
