@@ -24,7 +24,6 @@ import numpy as np
 
 from dlcourse.viz.binding import call_student
 from dlcourse.viz.threads import one_torch_thread
-from dlcourse.viz.figure import blit_to_browser
 
 KERNEL = 3  # k: the kernel is k x k
 POOL = 2  # max-pool window and stride
@@ -289,52 +288,6 @@ class ConvolutionModel:
                 f" ({row}, {col}): yours {got[0, 0, row, col]:.4f}, torch {expected[0, 0, row, col]:.4f}")
 
 
-class _LayeredBlitter:
-    """`figure.Blitter` in two layers: the maps (redrawn when a setting changes them) and, on top,
-    the boxes that follow the window (redrawn on every change).
-
-    Same rules as Blitter: its artists are animated, full draws go only through draw_idle (never
-    before a browser view exists), and each full draw refreshes the cached pictures: the
-    background, and the background with the maps, so moving the window only restores the latter
-    and draws the boxes.
-    """
-
-    def __init__(self, fig, layer, top) -> None:
-        self.fig, self.canvas = fig, fig.canvas
-        self.layer, self.top = list(layer), list(top)
-        for artist in (*self.layer, *self.top):
-            artist.set_animated(True)
-        self._background = self._with_layer = None
-        self.canvas.mpl_connect("draw_event", self._on_draw)
-
-    def _on_draw(self, event) -> None:
-        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
-        self._draw_layer()
-        self._draw_top()
-
-    def _draw_layer(self) -> None:
-        for artist in self.layer:
-            self.fig.draw_artist(artist)
-        self._with_layer = self.canvas.copy_from_bbox(self.fig.bbox)
-
-    def _draw_top(self) -> None:
-        for artist in self.top:
-            self.fig.draw_artist(artist)
-
-    def redraw(self, full: bool = False, layer: bool = True) -> None:
-        """Show the new state; layer=False when only the top artists moved."""
-        if full or self._background is None:
-            self.canvas.draw_idle()  # the browser's answer draws all and fires draw_event
-            return
-        if layer:
-            self.canvas.restore_region(self._background)
-            self._draw_layer()
-        else:
-            self.canvas.restore_region(self._with_layer)
-        self._draw_top()
-        blit_to_browser(self.canvas, self.fig.bbox)
-
-
 class ConvolutionExplorer:
     """The widget view: image, kernel (nine boxes and presets), stride, padding, window position."""
 
@@ -342,7 +295,7 @@ class ConvolutionExplorer:
         import ipywidgets as widgets
         from matplotlib.patches import Rectangle
 
-        from dlcourse.viz.figure import interactive_figure
+        from dlcourse.viz.figure import Blitter, interactive_figure
 
         model = self.model = ConvolutionModel(images, labels, conv2d_naive=conv2d_naive, **settings)
         narrow = {"description_width": "70px"}
@@ -402,9 +355,8 @@ class ConvolutionExplorer:
         for x in (0.255, 0.5, 0.745):
             self.fig.text(x, 0.45, "→", ha="center", va="center", fontsize=16)
         # titles change only with stride or padding: they are drawn in full redraws, not blitted
-        self.blitter = _LayeredBlitter(self.fig, [self.input_image, self.output_image, self.relu_image,
-                                                  self.pool_image],
-                                       [self.image_border, self.window_box, *self.cell_boxes])
+        self.blitter = Blitter(self.fig, [self.image_border, self.window_box, *self.cell_boxes],
+                               layer=[self.input_image, self.output_image, self.relu_image, self.pool_image])
         self._maps_shown = None
         self._titles_for = None
         self.update()

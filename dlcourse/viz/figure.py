@@ -74,14 +74,19 @@ class Blitter:
     Full draws go through `draw_idle` (the browser asks back, then the kernel draws) and never
     happen before a browser view exists: ipympl 0.10.0 stores a frame drawn earlier as a bare
     base64 string that the browser cannot load, leaving the canvas at 0x0 pixels.
+
+    `layer`: animated artists that change less often than `artists` (the convolution explorer's
+    feature maps under its moving window). They are cached in a second picture, so
+    `redraw(layer=False)` restores that picture and draws only `artists` on top.
     """
 
-    def __init__(self, fig: Figure, artists) -> None:
+    def __init__(self, fig: Figure, artists, layer=()) -> None:
         self.fig = fig
         self.canvas = fig.canvas
         self.artists = list(artists)
-        self._background = None
-        for artist in self.artists:
+        self.layer = list(layer)
+        self._background = self._with_layer = None
+        for artist in (*self.layer, *self.artists):
             artist.set_animated(True)
         self.canvas.mpl_connect("draw_event", self._on_draw)
 
@@ -91,17 +96,33 @@ class Blitter:
 
     def _on_draw(self, event) -> None:
         self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_layer()
         self._draw_moving()
+
+    def _draw_layer(self) -> None:
+        if not self.layer:
+            self._with_layer = self._background
+            return
+        for artist in self.layer:
+            self.fig.draw_artist(artist)
+        self._with_layer = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def _draw_moving(self) -> None:
         for artist in self.artists:
             self.fig.draw_artist(artist)
 
-    def redraw(self, full: bool = False) -> None:
-        """Show the artists' new state: blit if a background is cached, else a full draw."""
+    def redraw(self, full: bool = False, layer: bool = True) -> None:
+        """Show the artists' new state: blit if a background is cached, else a full draw.
+
+        layer=False: only `artists` changed, the layer is drawn from its cached picture.
+        """
         if full or self._background is None:
             self.canvas.draw_idle()  # the browser's answer draws all and fires draw_event
             return
-        self.canvas.restore_region(self._background)
+        if layer:
+            self.canvas.restore_region(self._background)
+            self._draw_layer()
+        else:
+            self.canvas.restore_region(self._with_layer)
         self._draw_moving()
         blit_to_browser(self.canvas, self.fig.bbox)
