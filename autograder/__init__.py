@@ -5,7 +5,11 @@ Run `python -m autograder --help`. Modules, one job each:
     notebooks  reading, cleaning and filling notebooks (solutions, stubs, mutants)
     build      source/ -> release/ through nbgrader's generate_assignment
     verify     solution full, blank zero, mutants lose points, alternatives full
-    grade      autograde submitted/, feedback without hidden tests, grades.csv
+    grade      grade a class in parallel workers, merged into the gradebook by one writer
+    limits     nbgrader's Execute with a submission time limit, an output cap, dead-kernel handling
+    sandbox    the grading kernel's launcher: memory limit, no network, course secrets hidden
+    results    one student's result, shared by the grader, its ledger and the report
+    report     the TA's HTML and CSV report with its figures
     feedback   the nbgrader preprocessor that hides hidden tests from feedback
-    scan       flags submissions that patch builtins, exit the kernel or read files
+    scan       flags unusual code; holds the exercises that tampering code can reach
 """

@@ -2,7 +2,8 @@
 
     python -m autograder build [ASSIGNMENT ...]    regenerate release/ from source/
     python -m autograder verify [ASSIGNMENT ...]   prove the grading of each assignment
-    python -m autograder grade ASSIGNMENT          grade submitted/, write feedback and grades.csv
+    python -m autograder grade ASSIGNMENT          grade submitted/ in parallel: gradebook, feedback,
+                                                   grades.csv and reports/ASSIGNMENT/report.html
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     p_grade = sub.add_parser("grade", help="autograde submitted/<student>/<assignment>, feedback, grades.csv")
     p_grade.add_argument("assignment")
     p_grade.add_argument("--csv", type=Path, default=None, help="where to write the grades (default: grades.csv)")
+    p_grade.add_argument("--workers", type=int, default=None,
+                         help="submissions graded side by side (default: GRADE_WORKERS, else CPUs + 1)")
+    p_grade.add_argument("--regrade", action="store_true",
+                         help="grade everyone again, even students the ledger says are done")
+    p_grade.add_argument("--submission-timeout", type=float, default=None,
+                         help="seconds one submission may run in all (default 600)")
+    p_grade.add_argument("--memory-gb", type=float, default=None, help="memory per grading kernel (default 4)")
     args = parser.parse_args(argv)
 
     try:
@@ -51,9 +59,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"verify FAILED for: {', '.join(failed)}")
                 return 1
         elif args.command == "grade":
-            from autograder.grade import grade
+            from autograder.grade import Limits, grade
 
-            report = grade(root, args.assignment, csv_path=args.csv)
+            limits = Limits()
+            if args.submission_timeout:
+                limits.submission_timeout = args.submission_timeout
+            if args.memory_gb:
+                limits.memory_bytes = int(args.memory_gb * 2**30)
+            report = grade(root, args.assignment, csv_path=args.csv, workers=args.workers, limits_=limits,
+                           regrade=args.regrade, progress=True, log=lambda *_: None)
             print(report.format())
         print(f"({args.command} took {time.perf_counter() - start:.1f} s)")
     except CourseError as error:

@@ -1,56 +1,69 @@
-"""grade: autograde a class, write feedback without hidden tests, export grades.csv.
+"""grade: autograde a class in parallel, with limits; feedback without hidden tests; grades.csv; a TA report.
 
-Reads submitted/<student>/<assignment>/<assignment>.ipynb and never writes there. Before it
-touches the gradebook it saves a consistent copy in backups/. Each student is graded on their
-own, so one broken submission (invalid JSON, an infinite loop, a crash, sys.exit) costs only
-that student's time and never stops the class.
+nbgrader stays the engine and its gradebook the record. nbgrader grades one submission at a
+time and its SQLite gradebook is not safe for concurrent writers, so:
+
+    workers (one process each)                     the grader (one process, the only writer)
+    ---------------------------------------        -------------------------------------------
+    a private course folder with its own           hands out students; for each result, in one
+    SQLite gradebook (the assignment built          transaction, copies the scores into the
+    from source/); per student: nbgrader           course's gradebook (SQLite or PostgreSQL,
+    autograde in a sandboxed kernel, then           `db_url`), then moves the autograded
+    the scan, feedback, the scores                  notebook and feedback into place and appends
+                                                    the student to the ledger
+
+Reads submitted/<student>/<assignment>/ and never writes there. Before it touches the gradebook
+it saves a copy in backups/ (SQLite). The ledger, grading/<assignment>.jsonl, makes a run that was
+killed resumable: a student is skipped when the ledger holds their submission's SHA-256 and the
+source notebook's, and re-graded otherwise. Scores are written with nbgrader's gradebook API and
+keyed by student, notebook and cell, so grading a student again replaces, never duplicates.
+
+A submission that exceeds a limit (see `Limits`) gets 0 for what did not finish, and the report
+says why; one that tampers with grading has the exercises it can reach held at 0 for review.
 """
 
 from __future__ import annotations
 
-import resource
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
 import sqlite3
+import sys
+import tempfile
 import time
-from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import nbformat
 
-from autograder import notebooks
+from autograder import limits, notebooks, sandbox
 from autograder.course import CourseError, check_assignment, load_config, nbgrader_api, notebook_path
-from autograder.scan import Flag, scan_notebook
-
+from autograder.results import StudentResult
+from autograder.scan import held_exercises
 
 # Address space a grading kernel may use. Enough for torch and week 8's CNN (about 1 GB);
 # a submission that allocates without end gets a MemoryError instead of the machine's OOM killer.
 KERNEL_MEMORY_LIMIT = 4 * 2**30
-
-
-@contextmanager
-def kernel_memory_limit(limit: int | None):
-    """Lower this process's soft address-space limit while kernels start: they inherit it."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if limit is None or (hard != resource.RLIM_INFINITY and hard < limit):
-        yield
-        return
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+# What a grading kernel must never see (relative to the course folder): solutions, hidden tests,
+# other students' work, grades, and the catalogue of answers.
+SECRETS = ["source", "submitted", "autograded", "feedback", "backups", "grading", "reports", ".git",
+           "autograder/mutants", "autograder/alternatives", "tests"]
+HOLD_COMMENT = "Held at 0 for review: code before this exercise's tests tampers with grading ({})."
 
 
 @dataclass
-class StudentResult:
-    student_id: str
-    status: str  # graded | malformed | failed
-    score: float = 0.0
-    max_score: float = 0.0
-    seconds: float = 0.0
-    flags: list[Flag] = field(default_factory=list)
-    message: str = ""
+class Limits:
+    """What one submission may use. cell_timeout None: the course's `Execute.timeout`."""
+
+    cell_timeout: int | None = None
+    submission_timeout: float = 600.0
+    memory_bytes: int | None = KERNEL_MEMORY_LIMIT
+    output_bytes: int = 1_000_000
+    isolate: bool = True  # no network and no course files, where the OS allows namespaces
 
 
 @dataclass
@@ -60,15 +73,24 @@ class GradeReport:
     csv_path: Path
     feedback_dir: Path
     backup: Path | None
+    report_html: Path | None = None
+    workers: int = 1
+    sandbox: str = ""  # "on", or why it is off
+    resumed: list[str] = field(default_factory=list)  # students whose grade the ledger already held
+    seconds: float = 0.0
 
     def format(self) -> str:
-        lines = [f"grade {self.assignment_id}: {len(self.results)} submissions"]
+        lines = [f"grade {self.assignment_id}: {len(self.results)} submissions, {self.workers} workers, "
+                 f"sandbox {self.sandbox}, {self.seconds:.1f} s"]
         for r in self.results:
             score = f"{r.score:5.1f}/{r.max_score:<5.1f}" if r.status == "graded" else " " * 11
-            lines.append(f"  {r.student_id:<24} {r.status:<9} {score} {r.seconds:5.1f} s  {r.message}")
-            lines.extend(f"      review: {flag}" for flag in r.flags)
+            again = "  (from the ledger)" if r.student_id in self.resumed else ""
+            lines.append(f"  {r.student_id:<24} {r.status:<9} {score} {r.seconds:5.1f} s{again}")
+            lines.extend(f"      review: {why}" for why in r.reasons)
         lines.append(f"  grades:   {self.csv_path}")
         lines.append(f"  feedback: {self.feedback_dir}/<student>/{self.assignment_id}/")
+        if self.report_html:
+            lines.append(f"  report:   {self.report_html}")
         if self.backup:
             lines.append(f"  gradebook backed up to {self.backup}")
         return "\n".join(lines)
@@ -101,20 +123,58 @@ def read_submission(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     return nb, ""
 
 
-def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=print,
-          memory_limit: int | None = KERNEL_MEMORY_LIMIT) -> GradeReport:
-    """Grade every submission of `assignment_id` in the course at `root`.
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
-    memory_limit: bytes of address space each grading kernel may use (None: no limit).
+
+class Ledger:
+    """grading/<assignment>.jsonl: one line per student merged into the gradebook, appended and synced."""
+
+    def __init__(self, root: Path, assignment_id: str, fingerprint: str):
+        self.path = root / "grading" / f"{assignment_id}.jsonl"
+        self.fingerprint = fingerprint
+        self.done: dict[str, StudentResult] = {}
+        if self.path.exists():
+            for line in self.path.read_text().splitlines():
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # a line cut short when a run was killed: that student is graded again
+                if entry.get("fingerprint") == fingerprint:
+                    self.done[entry["result"]["student_id"]] = StudentResult.from_json(entry["result"])
+
+    def holds(self, student: str, submission_sha: str) -> StudentResult | None:
+        result = self.done.get(student)
+        return result if result is not None and result.submission_sha256 == submission_sha else None
+
+    def append(self, result: StudentResult) -> None:
+        self.path.parent.mkdir(exist_ok=True)
+        with open(self.path, "a") as ledger:
+            ledger.write(json.dumps({"fingerprint": self.fingerprint, "result": result.to_json()}) + "\n")
+            ledger.flush()
+            os.fsync(ledger.fileno())
+        self.done[result.student_id] = result
+
+
+def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=print,
+          workers: int | None = None, limits_: Limits | None = None, regrade: bool = False,
+          progress: bool = False, report: bool = True) -> GradeReport:
+    """Grade every submission of `assignment_id` in the course at `root`; see the module docstring.
+
+    workers: grading processes (default GRADE_WORKERS, else one per CPU plus one: a worker waits
+    on its kernel much of the time). regrade: ignore the ledger and grade everyone again.
     """
     from nbgrader.api import Gradebook, MissingEntry
     from nbgrader.plugins import CsvExportPlugin
 
+    started = time.perf_counter()
     root = root.resolve()
+    limits_ = limits_ or Limits()
     check_assignment(root, assignment_id)
-    api = nbgrader_api(load_config(root))
-    release_path = notebook_path(root / "release", assignment_id)
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+    config = load_config(root)
+    api = nbgrader_api(config)
+    db_url = api.coursedir.db_url
+    with Gradebook(db_url, api.coursedir.course_id) as gradebook:
         try:
             gradebook.find_assignment(assignment_id)
         except MissingEntry:
@@ -129,42 +189,290 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
             f"No submissions found: expected folders {submitted}/<student id>/{assignment_id}/ "
             f"holding {assignment_id}.ipynb (nbgrader collect or zip_collect puts them there)."
         )
-    backup = backup_gradebook(api.coursedir.db_url, root)
-    release = notebooks.read(release_path)
-    results = []
+    source_path = notebook_path(root / "source", assignment_id)
+    ledger = Ledger(root, assignment_id, sha256(source_path))
+    backup = backup_gradebook(db_url, root)
+    release = notebooks.read(notebook_path(root / "release", assignment_id))
+
+    results: dict[str, StudentResult] = {}
+    resumed, todo = [], []
     for student in students:
-        start = time.perf_counter()
-        nb, problem = read_submission(notebook_path(submitted / student, assignment_id))
-        if nb is None:
-            results.append(StudentResult(student, "malformed", message=problem))
-            log(f"{student}: {problem}")
+        path = notebook_path(submitted / student, assignment_id)
+        digest = sha256(path)
+        kept = None if regrade else ledger.holds(student, digest)
+        if kept is not None:
+            results[student] = kept
+            resumed.append(student)
             continue
-        result = StudentResult(student, "graded", flags=scan_notebook(nb, release))
-        with kernel_memory_limit(memory_limit):
-            outcome = api.autograde(assignment_id, student, force=True, create=True)
-        if not outcome["success"]:
-            details = (outcome.get("error") or "") + (outcome.get("log") or "")
-            result.status = "failed"
-            if "DeadKernel" in details or "Kernel died" in details:
-                result.message = ("the kernel died while running it (os._exit, a crash or out of memory); "
-                                  "no score recorded: review it by hand")
-            else:
-                result.message = "nbgrader could not grade it: " + _last_line(details)
+        nb, problem = read_submission(path)
+        if nb is None:
+            results[student] = StudentResult(student, "malformed", message=problem, submission_sha256=digest)
+            ledger.append(results[student])
+            log(f"{student}: {problem}")
         else:
-            feedback = api.generate_feedback(assignment_id, student, force=True)
-            if not feedback["success"]:
-                result.message = "feedback failed: " + _last_line(feedback.get("error") or feedback.get("log"))
-        result.seconds = time.perf_counter() - start
-        results.append(result)
-        log(f"{student}: {result.status} in {result.seconds:.1f} s")
+            todo.append((student, digest))
+
+    isolation = sandbox.available() if limits_.isolate else "switched off"
+    workers = max(1, min(grading_workers(workers), len(todo) or 1))
+    cell_timeout = limits_.cell_timeout or int(config.Execute.get("timeout", 30))
+    if todo:
+        log(f"grading {len(todo)} of {len(students)} submissions of {assignment_id} with {workers} workers"
+            + (f" ({len(resumed)} already graded)" if resumed else ""))
+        base = Path(tempfile.mkdtemp(prefix="ag-"))  # short: Unix socket paths live under it
+        dirs = [base / f"w{k}" for k in range(workers)]
+        for folder in dirs:
+            folder.mkdir()
+        hide = [str(root / s) for s in SECRETS if (root / s).exists()]
+        hide += [str(p) for p in root.glob("*.db")]
+        spec = dict(root=str(root), assignment_id=assignment_id, limits=limits_.__dict__,
+                    cell_timeout=cell_timeout, isolate=isolation is None, hide=hide,
+                    workers=[str(d) for d in dirs])
+        context = multiprocessing.get_context("spawn")  # fresh interpreters: nbgrader keeps global state
+        claims = context.Queue()
+        for folder in dirs:
+            claims.put(str(folder))
+        bar = _progress_bar(len(todo), assignment_id, progress)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                                     initargs=(spec, claims)) as pool:
+                futures = {pool.submit(_worker_grade, student, digest): student for student, digest in todo}
+                for future in as_completed(futures):
+                    student = futures[future]
+                    try:
+                        result, payload = future.result()
+                    except Exception as error:  # a worker that crashed: the student is graded next run
+                        result, payload = StudentResult(student, "failed", message=(
+                            f"the grading worker crashed ({type(error).__name__}: {error}); "
+                            "run grade again to retry")), None
+                    if payload is not None:
+                        _merge(root, db_url, api.coursedir.course_id, assignment_id, result, payload)
+                        ledger.append(result)
+                    results[student] = result
+                    bar.update(1)
+                    log(f"{student}: {result.status} {result.score:g}/{result.max_score:g} in {result.seconds:.1f} s")
+        finally:
+            bar.close()
+            shutil.rmtree(base, ignore_errors=True)
+
+    ordered = [results[s] for s in students]
     csv_path = (csv_path or root / "grades.csv").resolve()
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
-        for result in results:
-            if result.status == "graded":
-                submission = gradebook.find_submission(assignment_id, result.student_id)
-                result.score, result.max_score = float(submission.score), float(submission.max_score)
+    with Gradebook(db_url, api.coursedir.course_id) as gradebook:
         CsvExportPlugin(to=str(csv_path)).export(gradebook)
-    return GradeReport(assignment_id, results, csv_path, root / "feedback", backup)
+    out = GradeReport(assignment_id, ordered, csv_path, root / "feedback", backup, workers=workers,
+                      sandbox="on" if isolation is None else f"off ({isolation})", resumed=resumed)
+    if report:
+        from autograder.report import write_report
+
+        out.report_html = write_report(assignment_id, ordered, exercise_max(release),
+                                       root / "reports" / assignment_id,
+                                       title_extra=f"{workers} workers, sandbox {out.sandbox}")
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+def grading_workers(wanted: int | None = None) -> int:
+    """Processes that grade side by side: `wanted`, else GRADE_WORKERS, else CPUs + 1."""
+    if wanted is None:
+        wanted = int(os.environ.get("GRADE_WORKERS") or (os.cpu_count() or 1) + 1)
+    return max(1, wanted)
+
+
+def exercise_max(release) -> dict[str, float]:
+    """Exercise -> its points, in notebook order, from the grade cells of the release."""
+    points: dict[str, float] = {}
+    for cell in release.cells:
+        if notebooks.is_grade(cell) and not notebooks.is_solution(cell):
+            exercise = notebooks.exercise_of(notebooks.grade_id(cell) or "")
+            if exercise:
+                points[exercise] = points.get(exercise, 0.0) + float(notebooks.nbgrader_meta(cell).get("points", 0))
+    return points
+
+
+def _progress_bar(total: int, assignment_id: str, enabled: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=f"grading {assignment_id}", unit="student", disable=not enabled,
+                file=sys.stderr, dynamic_ncols=True)
+
+
+# ---- the worker side -----------------------------------------------------------------------
+
+_WORKER: dict = {}
+
+
+def _worker_start(spec: dict, claims) -> None:
+    """Set up this worker's private course: its own gradebook with the assignment, a sandbox kernel."""
+    sandbox._die_with_parent()  # a killed grading run leaves no workers behind
+    folder = Path(claims.get())
+    root, assignment_id = Path(spec["root"]), spec["assignment_id"]
+    shutil.copytree(root / "source" / assignment_id, folder / "source" / assignment_id)
+    config = load_config(root, folder)
+    config.CourseDirectory.db_url = f"sqlite:///{folder / 'gradebook.db'}"
+    api = nbgrader_api(config)
+    built = api.generate_assignment(assignment_id, force=True, create=True)
+    if not built["success"]:
+        raise CourseError(f"the grading worker could not build {assignment_id}: {built.get('error')}")
+    # The solutions are in the gradebook now; the kernel never sees it (sandbox) and needs neither.
+    notebook_path(folder / "source", assignment_id).unlink()
+    shutil.rmtree(folder / "release", ignore_errors=True)
+
+    others = [d for d in spec["workers"] if d != str(folder)]
+    hide = spec["hide"] + others + [str(folder / name) for name in ("source", "submitted", "out")]
+    hide.append(str(folder / "gradebook.db"))
+    (folder / "out").mkdir()
+    sandbox.write_kernelspec(folder / "jupyter", {"memory_bytes": spec["limits"]["memory_bytes"],
+                                                  "isolate": spec["isolate"], "hide": hide})
+    os.environ["JUPYTER_PATH"] = str(folder / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
+    runtime = Path(tempfile.mkdtemp(prefix="rt-", dir=folder))
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
+
+    config.Execute.kernel_name = sandbox.KERNEL_NAME
+    config.Execute.timeout = spec["cell_timeout"]
+    config.LimitedExecute.submission_timeout = float(spec["limits"]["submission_timeout"])
+    config.LimitedExecute.max_output_bytes = int(spec["limits"]["output_bytes"])
+    if spec["isolate"]:
+        config.KernelManager.transport = "ipc"  # Unix sockets: the kernel has no network
+        config.KernelManager.ip = str(runtime / "kernel")  # absolute: the kernel runs in another folder
+    from nbconvert.preprocessors import ClearMetadataPreprocessor
+    from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput,
+                                        SaveAutoGrades)
+
+    config.Autograde.autograde_preprocessors = [limits.LimitedExecute, IgnorePattern, ClearMetadataPreprocessor,
+                                                LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
+    _WORKER.update(folder=folder, root=root, assignment_id=assignment_id, config=config,
+                   release=notebooks.read(notebook_path(root / "release", assignment_id)))
+
+
+def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None]:
+    """Autograde one student in this worker's course; returns the result and what to merge."""
+    from nbgrader.api import Gradebook
+
+    folder, assignment_id = _WORKER["folder"], _WORKER["assignment_id"]
+    start = time.perf_counter()
+    for name in ("submitted", "autograded", "feedback"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    shutil.copytree(_WORKER["root"] / "submitted" / student / assignment_id,
+                    folder / "submitted" / student / assignment_id)
+    nb, problem = read_submission(notebook_path(folder / "submitted" / student, assignment_id))
+    if nb is None:  # changed between the grader's check and now
+        return StudentResult(student, "malformed", message=problem, submission_sha256=digest), None
+    flags, held = held_exercises(nb, _WORKER["release"])
+    result = StudentResult(student, "graded", flags=flags, held=held, submission_sha256=digest)
+    api = nbgrader_api(_WORKER["config"])
+    limits.EVENTS.clear()
+    outcome = api.autograde(assignment_id, student, force=True, create=True)
+    result.limits = list(limits.EVENTS)
+    if not outcome["success"]:
+        result.status = "failed"
+        result.message = "nbgrader could not grade it: " + _last_line((outcome.get("error") or "")
+                                                                      + (outcome.get("log") or ""))
+        result.seconds = time.perf_counter() - start
+        return result, None
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        submission = gradebook.find_submission(assignment_id, student)
+        if held:  # nbgrader's manual score overrides; the automatic one is kept for the TA
+            why = "; ".join(str(f) for f in flags if f.tampering)
+            for notebook in submission.notebooks:
+                for grade_row in notebook.grades:
+                    if notebooks.exercise_of(grade_row.name) in held:
+                        grade_row.manual_score = 0.0
+                        grade_row.needs_manual_grade = True
+                for comment in notebook.comments:
+                    if comment.name in held:
+                        comment.manual_comment = HOLD_COMMENT.format(why)
+            gradebook.db.commit()
+        payload = _submission_payload(submission)
+    feedback = api.generate_feedback(assignment_id, student, force=True)
+    if not feedback["success"]:
+        result.message = "feedback failed: " + _last_line(feedback.get("error") or feedback.get("log"))
+    staged = folder / "out" / student
+    shutil.rmtree(staged, ignore_errors=True)
+    for name in ("autograded", "feedback"):
+        if (folder / name / student).exists():
+            shutil.move(str(folder / name / student), str(staged / name))
+    payload["staged"] = str(staged)
+    result.exercises = _exercise_scores(payload["grades"])
+    result.score = sum(s for s, _ in result.exercises.values())
+    result.max_score = sum(m for _, m in result.exercises.values())
+    result.seconds = time.perf_counter() - start
+    return result, payload
+
+
+def _submission_payload(submission) -> dict:
+    """The rows autograde wrote for one submission, as plain data for the single writer."""
+    grades, comments, penalties = [], [], {}
+    for notebook in submission.notebooks:
+        penalties[notebook.name] = notebook.late_submission_penalty
+        for g in notebook.grades:
+            grades.append(dict(notebook=notebook.name, name=g.name, auto_score=g.auto_score,
+                               manual_score=g.manual_score, max_score=float(g.max_score),
+                               needs_manual_grade=g.needs_manual_grade))
+        for c in notebook.comments:
+            comments.append(dict(notebook=notebook.name, name=c.name, auto_comment=c.auto_comment,
+                                 manual_comment=c.manual_comment))
+    return dict(timestamp=submission.timestamp.isoformat() if submission.timestamp else None,
+                grades=grades, comments=comments, penalties=penalties)
+
+
+def _exercise_scores(grades: list[dict]) -> dict[str, tuple[float, float]]:
+    scores: dict[str, tuple[float, float]] = {}
+    for g in grades:
+        exercise = notebooks.exercise_of(g["name"])
+        if exercise is None:
+            continue
+        score = g["manual_score"] if g["manual_score"] is not None else (g["auto_score"] or 0.0)
+        have, top = scores.get(exercise, (0.0, 0.0))
+        scores[exercise] = (have + float(score), top + g["max_score"])
+    return scores
+
+
+# ---- the single writer ---------------------------------------------------------------------
+
+def _merge(root: Path, db_url: str, course_id: str, assignment_id: str, result: StudentResult,
+           payload: dict) -> None:
+    """Write one student's scores into the course's gradebook (one transaction), then their files."""
+    from nbgrader.api import Gradebook
+
+    timestamp = datetime.fromisoformat(payload["timestamp"]) if payload["timestamp"] else None
+    with Gradebook(db_url, course_id) as gradebook:
+        gradebook.update_or_create_student(result.student_id)
+        if timestamp:
+            gradebook.update_or_create_submission(assignment_id, result.student_id, timestamp=timestamp)
+        else:
+            gradebook.update_or_create_submission(assignment_id, result.student_id)
+        for g in payload["grades"]:
+            row = gradebook.find_grade(g["name"], g["notebook"], assignment_id, result.student_id)
+            row.auto_score = g["auto_score"]
+            if notebooks.exercise_of(g["name"]) in result.held:  # a TA's own manual score is never cleared
+                row.manual_score = 0.0
+            # nbgrader's rule (SaveAutoGrades): a manual score or a missing auto score needs a look.
+            row.needs_manual_grade = row.manual_score is not None or row.auto_score is None
+        for c in payload["comments"]:
+            row = gradebook.find_comment(c["name"], c["notebook"], assignment_id, result.student_id)
+            row.auto_comment = c["auto_comment"]
+            if c["name"] in result.held:
+                row.manual_comment = c["manual_comment"]
+        for name, penalty in payload["penalties"].items():
+            gradebook.find_submission_notebook(name, assignment_id, result.student_id).late_submission_penalty = penalty
+        gradebook.db.commit()
+    staged = Path(payload["staged"])
+    for name in ("autograded", "feedback"):  # only this assignment's folder: the student's others stay
+        if (staged / name / assignment_id).exists():
+            _replace_dir(staged / name / assignment_id, root / name / result.student_id / assignment_id)
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Put `new` at `target`, never leaving a half-copied folder there (copy beside it, then swap)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = target.with_name(target.name + ".incoming")
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.copytree(new, fresh)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _last_line(text: str | None) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import builtins
 import math
+import sys
+import types
 
 import numpy as np
 
@@ -62,6 +64,37 @@ _ORIGINALS = {
 FLOAT_TYPES = (float, np.float64)
 
 
+def _guarded_namespaces() -> list[tuple[str, object]]:
+    """Modules and classes whose functions the tests (and their references) call.
+
+    torch's are included when the notebook imported torch before this module, as weeks 6-8 do:
+    a patched `torch.allclose` or `torch.optim.Adam.step` would corrupt the references the hidden
+    tests compare with.
+    """
+    spaces = [("numpy", np), ("numpy.linalg", np.linalg), ("math", math)]
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        spaces += [("torch", torch), ("torch.Tensor", torch.Tensor), ("torch.nn.functional", torch.nn.functional),
+                   ("torch.nn.Module", torch.nn.Module), ("torch.autograd", torch.autograd),
+                   ("torch.nn.init", torch.nn.init)]
+        spaces += [(f"torch.optim.{name}", getattr(torch.optim, name))
+                   for name in ("Optimizer", "SGD", "Adam", "RMSprop")]
+    return spaces
+
+
+def _snapshot() -> list[tuple[str, object, str, object]]:
+    """(label, namespace, attribute, value) for every function and class in the guarded namespaces."""
+    entries = []
+    for label, space in _guarded_namespaces():
+        for name, value in list(vars(space).items()):
+            if callable(value) and not _isinstance(value, types.ModuleType):
+                entries.append((label, space, name, value))
+    return entries
+
+
+_SNAPSHOT = _snapshot()
+
+
 class CheckFailed(AssertionError):
     """A test cell's check failed; the message says what was expected and what came back."""
 
@@ -71,14 +104,17 @@ def _fail(message: str) -> None:
 
 
 def environment_intact() -> None:
-    """Fail if numpy, math or builtins functions the checks rely on were replaced."""
-    for (module, name), original in _ORIGINALS.items():
-        if getattr(module, name, None) is not original:
-            _fail(
-                f"{module.__name__}.{name} was replaced after the notebook started. "
-                "Graded code must not modify numpy, math or Python's builtins; "
-                "restart the kernel and remove the code that reassigns it."
-            )
+    """Fail if a numpy, math, torch or builtins function the tests rely on was replaced."""
+    replaced = [f"{module.__name__}.{name}" for (module, name), original in _ORIGINALS.items()
+                if getattr(module, name, None) is not original]
+    replaced += [f"{label}.{name}" for label, space, name, value in _SNAPSHOT
+                 if vars(space).get(name) is not value]
+    if replaced:
+        _fail(
+            f"{replaced[0]} was replaced after the notebook started. "
+            "Graded code must not modify numpy, torch, math or Python's builtins; "
+            "restart the kernel and remove the code that reassigns it."
+        )
 
 
 def check_float(value, expected: float, name: str, rtol: float = 1e-7, atol: float = 1e-9) -> None:
