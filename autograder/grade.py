@@ -7,10 +7,11 @@ time and its SQLite gradebook is not safe for concurrent writers, so:
     ---------------------------------------        -------------------------------------------
     a private course folder with its own           hands out students; for each result, in one
     SQLite gradebook (the assignment built          transaction, copies the scores into the
-    from source/); per student: nbgrader           course's gradebook (SQLite or PostgreSQL,
-    autograde in a sandboxed kernel, then           `db_url`), then moves the autograded
-    the scan, feedback, the scores                  notebook and feedback into place and appends
-                                                    the student to the ledger
+    from source/); per student: the scan,          course's gradebook (SQLite or PostgreSQL,
+    nbgrader autograde in a sandboxed kernel,       `db_url`), moves the autograded notebook
+    the scores                                      into place, writes feedback from the
+                                                    gradebook, and appends the student to the
+                                                    ledger
 
 Reads submitted/<student>/<assignment>/ and never writes there. Before it touches the gradebook
 it saves a copy in backups/ (SQLite). The ledger, grading/<assignment>.jsonl, makes a run that was
@@ -246,6 +247,11 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
                             "run grade again to retry")), None
                     if payload is not None:
                         _merge(root, db_url, api.coursedir.course_id, assignment_id, result, payload)
+                        # From the course's gradebook: feedback shows a TA's manual grades too.
+                        feedback = api.generate_feedback(assignment_id, student, force=True)
+                        if not feedback["success"]:
+                            result.message = "feedback failed: " + _last_line(feedback.get("error")
+                                                                              or feedback.get("log"))
                         ledger.append(result)
                     results[student] = result
                     bar.update(1)
@@ -339,7 +345,7 @@ def _worker_start(spec: dict, claims) -> None:
 
     config.Autograde.autograde_preprocessors = [limits.LimitedExecute, IgnorePattern, ClearMetadataPreprocessor,
                                                 LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
-    _WORKER.update(folder=folder, root=root, assignment_id=assignment_id, config=config,
+    _WORKER.update(folder=folder, root=root, assignment_id=assignment_id, api=nbgrader_api(config),
                    release=notebooks.read(notebook_path(root / "release", assignment_id)))
 
 
@@ -353,12 +359,14 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
         shutil.rmtree(folder / name, ignore_errors=True)
     shutil.copytree(_WORKER["root"] / "submitted" / student / assignment_id,
                     folder / "submitted" / student / assignment_id)
-    nb, problem = read_submission(notebook_path(folder / "submitted" / student, assignment_id))
-    if nb is None:  # changed between the grader's check and now
-        return StudentResult(student, "malformed", message=problem, submission_sha256=digest), None
+    try:  # validated by the grader already
+        nb = nbformat.read(str(notebook_path(folder / "submitted" / student, assignment_id)), as_version=4)
+    except Exception as error:  # changed since the grader's check
+        return StudentResult(student, "malformed", message=f"not a valid notebook ({error})",
+                             submission_sha256=digest), None
     flags, held = held_exercises(nb, _WORKER["release"])
     result = StudentResult(student, "graded", flags=flags, held=held, submission_sha256=digest)
-    api = nbgrader_api(_WORKER["config"])
+    api = _WORKER["api"]
     limits.EVENTS.clear()
     outcome = api.autograde(assignment_id, student, force=True, create=True)
     result.limits = list(limits.EVENTS)
@@ -382,14 +390,10 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
                         comment.manual_comment = HOLD_COMMENT.format(why)
             gradebook.db.commit()
         payload = _submission_payload(submission)
-    feedback = api.generate_feedback(assignment_id, student, force=True)
-    if not feedback["success"]:
-        result.message = "feedback failed: " + _last_line(feedback.get("error") or feedback.get("log"))
     staged = folder / "out" / student
     shutil.rmtree(staged, ignore_errors=True)
-    for name in ("autograded", "feedback"):
-        if (folder / name / student).exists():
-            shutil.move(str(folder / name / student), str(staged / name))
+    if (folder / "autograded" / student).exists():
+        shutil.move(str(folder / "autograded" / student), str(staged / "autograded"))
     payload["staged"] = str(staged)
     result.exercises = _exercise_scores(payload["grades"])
     result.score = sum(s for s, _ in result.exercises.values())
@@ -455,10 +459,9 @@ def _merge(root: Path, db_url: str, course_id: str, assignment_id: str, result: 
         for name, penalty in payload["penalties"].items():
             gradebook.find_submission_notebook(name, assignment_id, result.student_id).late_submission_penalty = penalty
         gradebook.db.commit()
-    staged = Path(payload["staged"])
-    for name in ("autograded", "feedback"):  # only this assignment's folder: the student's others stay
-        if (staged / name / assignment_id).exists():
-            _replace_dir(staged / name / assignment_id, root / name / result.student_id / assignment_id)
+    staged = Path(payload["staged"]) / "autograded" / assignment_id
+    if staged.exists():  # only this assignment's folder: the student's others stay
+        _replace_dir(staged, root / "autograded" / result.student_id / assignment_id)
 
 
 def _replace_dir(new: Path, target: Path) -> None:
