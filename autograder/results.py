@@ -58,6 +58,7 @@ class StudentResult:
         if self.status != "graded":
             out.append(self.message or self.status)
         out += self.limits
-        out += [f"held {e} at 0 for review: tampering" for e in self.held]
+        if self.held:
+            out.append(f"held at 0 for review (tampering): {', '.join(self.held)}")
         out += [str(f) for f in self.flags if f.tampering]
         return out

@@ -14,7 +14,7 @@ import pytest
 from autograder import notebooks, sandbox
 from autograder.course import notebook_path
 from autograder.grade import Limits, grade
-from grading_class import A01, fingerprints, make_course, release, replaced, solution, submit
+from grading_class import A01, REPO, fingerprints, make_course, release, replaced, solution, submit
 
 pytestmark = pytest.mark.slow
 FULL = {"problem_types": 3.0, "predict": 3.0, "mae": 2.0, "mse": 2.0, "rmse": 2.0, "add_bias_column": 2.0,
@@ -220,3 +220,29 @@ def test_grades_csv_and_the_report_list_the_class(graded):
     for student in ("os_exit", "output_flood", "patched_numpy", "malformed"):
         assert student in html
     assert "the kernel died" in html
+
+
+@pytest.mark.browser
+def test_the_report_of_the_attacked_class_in_chromium(graded):
+    """The TA's page for this class, screenshot in tests/artifacts/report/report_attack_class.png."""
+    import browser
+
+    reason = browser.missing_browser_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    _, report, _ = graded
+    artifacts = REPO / "tests" / "artifacts" / "report"
+    artifacts.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        chromium = browser.launch_chromium(p)
+        try:
+            page = chromium.new_context(viewport=browser.VIEWPORT).new_page()
+            page.goto(report.report_html.as_uri(), wait_until="load", timeout=30_000)
+            page.screenshot(path=str(artifacts / "report_attack_class.png"), full_page=True)
+            review = page.inner_text("body")
+        finally:
+            chromium.close()
+    for student in ("os_exit", "segfault", "memory_bomb", "output_flood", "patched_numpy", "malformed"):
+        assert student in review
