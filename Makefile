@@ -33,7 +33,7 @@ build:            ## regenerate release/ from source/ (A=assignment, default all
 verify:           ## prove grading: solution full, blank 0, mutants lose, alternatives full
 	$(PY) -m autograder verify $(A)
 
-grade:            ## grade submitted/*/$(A): scores, feedback/, grades.csv
+grade:            ## grade submitted/*/$(A) in parallel: gradebook, feedback/, grades.csv, reports/$(A)/report.html
 	@test -n "$(A)" || { echo "usage: make grade A=a01_models_and_loss"; exit 2; }
 	$(PY) -m autograder build $(A)
 	$(PY) -m autograder grade $(A)

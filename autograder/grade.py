@@ -159,7 +159,7 @@ class Ledger:
 
 def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=print,
           workers: int | None = None, limits_: Limits | None = None, regrade: bool = False,
-          progress: bool = False, report: bool = True) -> GradeReport:
+          progress: bool = False, report: bool = True, feedback: bool = True) -> GradeReport:
     """Grade every submission of `assignment_id` in the course at `root`; see the module docstring.
 
     workers: grading processes (default GRADE_WORKERS, else one per CPU plus one: a worker waits
@@ -225,10 +225,17 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
             folder.mkdir()
         hide = [str(root / s) for s in SECRETS if (root / s).exists()]
         hide += [str(p) for p in root.glob("*.db")]
+        template = _template_gradebook(root, assignment_id, base / "template")
+        hide.append(str(template.parent))
         spec = dict(root=str(root), assignment_id=assignment_id, limits=limits_.__dict__,
+                    template=str(template),
                     cell_timeout=cell_timeout, isolate=isolation is None, hide=hide,
                     workers=[str(d) for d in dirs])
-        context = multiprocessing.get_context("spawn")  # fresh interpreters: nbgrader keeps global state
+        # Workers are forked from a clean server process that has imported nbgrader once: fresh
+        # state for each (nbgrader keeps globals), without each paying the imports again.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["autograder.forkserver_guard", "autograder.grade", "nbgrader.apps",
+                                        "nbgrader.preprocessors"])
         claims = context.Queue()
         for folder in dirs:
             claims.put(str(folder))
@@ -241,17 +248,17 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
                     student = futures[future]
                     try:
                         result, payload = future.result()
-                    except Exception as error:  # a worker that crashed: the student is graded next run
-                        result, payload = StudentResult(student, "failed", message=(
-                            f"the grading worker crashed ({type(error).__name__}: {error}); "
-                            "run grade again to retry")), None
+                    except Exception as error:  # the student is graded again next run
+                        why = str(error) if isinstance(error, RuntimeError) else \
+                            f"the grading worker crashed ({type(error).__name__}: {error})"
+                        result, payload = StudentResult(student, "failed", message=why + "; run grade again"), None
                     if payload is not None:
                         _merge(root, db_url, api.coursedir.course_id, assignment_id, result, payload)
-                        # From the course's gradebook: feedback shows a TA's manual grades too.
-                        feedback = api.generate_feedback(assignment_id, student, force=True)
-                        if not feedback["success"]:
-                            result.message = "feedback failed: " + _last_line(feedback.get("error")
-                                                                              or feedback.get("log"))
+                        if feedback:  # from the course's gradebook: it shows a TA's manual grades too
+                            written = api.generate_feedback(assignment_id, student, force=True)
+                            if not written["success"]:
+                                result.message = "feedback failed: " + _last_line(written.get("error")
+                                                                                  or written.get("log"))
                         ledger.append(result)
                     results[student] = result
                     bar.update(1)
@@ -301,6 +308,46 @@ def _progress_bar(total: int, assignment_id: str, enabled: bool):
                 file=sys.stderr, dynamic_ncols=True)
 
 
+def _template_gradebook(root: Path, assignment_id: str, course: Path) -> Path:
+    """A fresh SQLite gradebook holding just this assignment, for the workers to copy.
+
+    Built once (nbgrader's generate_assignment, with its alembic set-up) rather than once per
+    worker; fresh rather than a copy of the course's gradebook, so no earlier grade can linger.
+    """
+    import nbgrader.api
+
+    shutil.copytree(root / "source" / assignment_id, course / "source" / assignment_id)
+    config = load_config(root, course)
+    config.CourseDirectory.db_url = f"sqlite:///{course / 'gradebook.db'}"
+    # A new gradebook asks the alembic command for its schema version (2.5 s); the course's
+    # gradebook has it recorded already.
+    ask_alembic = nbgrader.api.get_alembic_version
+    known = _schema_version(load_config(root))
+    nbgrader.api.get_alembic_version = (lambda: known) if known else ask_alembic
+    try:
+        built = nbgrader_api(config).generate_assignment(assignment_id, force=True, create=True)
+    finally:
+        nbgrader.api.get_alembic_version = ask_alembic
+    if not built["success"]:
+        raise CourseError(f"nbgrader could not build {assignment_id} for grading:\n{built.get('error') or ''}"
+                          f"\n{built.get('log') or ''}")
+    shutil.rmtree(course / "source")  # the solutions: only the gradebook is kept
+    shutil.rmtree(course / "release", ignore_errors=True)
+    return course / "gradebook.db"
+
+
+def _schema_version(config) -> str | None:
+    """The alembic version the course's gradebook records, or None."""
+    from nbgrader.api import Gradebook
+    from sqlalchemy import text
+
+    try:
+        with Gradebook(nbgrader_api(config).coursedir.db_url) as gradebook:
+            return gradebook.db.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except Exception:  # an older or unusual gradebook: ask alembic, as nbgrader does
+        return None
+
+
 # ---- the worker side -----------------------------------------------------------------------
 
 _WORKER: dict = {}
@@ -308,19 +355,22 @@ _WORKER: dict = {}
 
 def _worker_start(spec: dict, claims) -> None:
     """Set up this worker's private course: its own gradebook with the assignment, a sandbox kernel."""
-    sandbox._die_with_parent()  # a killed grading run leaves no workers behind
-    folder = Path(claims.get())
+    # Our parent is the fork server, which exits with the grader: a killed run leaves no workers.
+    sandbox._die_with_parent(os.getppid())
+    try:
+        _set_up_worker(spec, Path(claims.get()))
+    except Exception as error:  # reported with every student this worker is given, not as a broken pool
+        _WORKER["error"] = f"{type(error).__name__}: {error}"
+
+
+def _set_up_worker(spec: dict, folder: Path) -> None:
     root, assignment_id = Path(spec["root"]), spec["assignment_id"]
-    shutil.copytree(root / "source" / assignment_id, folder / "source" / assignment_id)
+    # The assignment's other files (data...) autograde copies next to the notebook; not the notebook.
+    shutil.copytree(root / "source" / assignment_id, folder / "source" / assignment_id,
+                    ignore=shutil.ignore_patterns("*.ipynb"))
+    shutil.copy(spec["template"], folder / "gradebook.db")
     config = load_config(root, folder)
     config.CourseDirectory.db_url = f"sqlite:///{folder / 'gradebook.db'}"
-    api = nbgrader_api(config)
-    built = api.generate_assignment(assignment_id, force=True, create=True)
-    if not built["success"]:
-        raise CourseError(f"the grading worker could not build {assignment_id}: {built.get('error')}")
-    # The solutions are in the gradebook now; the kernel never sees it (sandbox) and needs neither.
-    notebook_path(folder / "source", assignment_id).unlink()
-    shutil.rmtree(folder / "release", ignore_errors=True)
 
     others = [d for d in spec["workers"] if d != str(folder)]
     hide = spec["hide"] + others + [str(folder / name) for name in ("source", "submitted", "out")]
@@ -353,6 +403,8 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
     """Autograde one student in this worker's course; returns the result and what to merge."""
     from nbgrader.api import Gradebook
 
+    if "error" in _WORKER:
+        raise RuntimeError(f"the grading worker could not start ({_WORKER['error']})")
     folder, assignment_id = _WORKER["folder"], _WORKER["assignment_id"]
     start = time.perf_counter()
     for name in ("submitted", "autograded", "feedback"):

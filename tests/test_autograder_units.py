@@ -1,11 +1,15 @@
 """Autograder pieces that need no kernel: hidden-test stripping, the scan, notebook filling."""
 
+from pathlib import Path
+
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from autograder import notebooks
 from autograder.feedback import HideHiddenTests, hidden_verdict, strip_hidden_region
 from autograder.scan import scan_notebook, scan_source
+
+REPO = Path(__file__).resolve().parents[1]
 
 HIDDEN_CELL = "# Hidden test\n### BEGIN HIDDEN TESTS\nsecret = 42\nassert f(secret) == 1\n### END HIDDEN TESTS"
 
@@ -76,3 +80,40 @@ def test_with_replacement_appends_after_the_answer_and_keeps_the_original():
     nb = new_notebook(cells=[cell])
     changed = notebooks.with_replacement(nb, "f", "def f():\n    return 2", "mutant")
     assert changed.cells[0].source.endswith("return 2") and nb.cells[0].source.endswith("return 1")
+
+
+def test_no_solution_or_catalogued_alternative_is_taken_for_tampering():
+    """A hold on honest code would zero a correct student: every correct answer on file scans clean."""
+    from autograder.course import assignment_ids
+
+    answers = []
+    for assignment_id in assignment_ids(REPO):
+        source = notebooks.read(REPO / "source" / assignment_id / f"{assignment_id}.ipynb")
+        answers += [(notebooks.grade_id(c), notebooks.without_markers(c.source))
+                    for c in source.cells if notebooks.is_solution(c) and c.cell_type == "code"]
+    answers += [(p.parent.name, p.read_text()) for p in sorted((REPO / "autograder" / "alternatives").glob("*/*/*.py"))]
+    assert len(answers) > 200
+    tampering = [f"{name}: {flag}" for name, code in answers for flag in scan_source(code, name) if flag.tampering]
+    assert tampering == []
+
+
+def test_the_scan_takes_these_for_tampering():
+    cases = {
+        "torch.optim.SGD.step = lambda self, closure=None: None": "reassigns torch.optim.SGD.step",
+        "class checks:\n    pass": "rebinds checks",
+        "import numpy as torch": "rebinds torch",
+        "get_ipython().input_transformers_cleanup.append(lambda lines: [])": "calls get_ipython()",
+        "import sys\nsys.modules['dlcourse.checks'] = None": "reassigns sys.modules",
+        "setattr(np, 'allclose', lambda *a: True)": "calls setattr()",
+        "open('../../source/a/a.ipynb').read()": "calls open()",
+        "import ctypes": "imports ctypes",
+    }
+    for code, what in cases.items():
+        flags = scan_source(code, "x")
+        assert any(what in f.what and f.tampering for f in flags), (code, [str(f) for f in flags])
+
+
+def test_ordinary_library_use_is_not_tampering():
+    code = ("import torch.nn.functional as F\nfrom torch import nn\n"
+            "def f(model, a, b):\n    a[np.argmax(b)] = 1\n    model.eval()\n    return list(model.modules())")
+    assert [f for f in scan_source(code, "f") if f.tampering] == []

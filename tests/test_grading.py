@@ -56,6 +56,11 @@ def attacks(course):
             f"open({str(gradebook)!r}, 'ab').write(b'all my grades are full marks')\n"
             f"_db = sqlite3.connect({str(gradebook)!r})\n"
             "_db.execute('UPDATE grade SET manual_score = 100'); _db.commit()")),
+        "uses_network": replaced(sol, mae=(
+            "import socket\n"
+            "def mae(y_true, y_pred):\n"
+            "    socket.create_connection(('1.1.1.1', 53), timeout=3).close()\n"
+            "    return float(np.mean(np.abs(y_true - y_pred)))")),
         "silences_tests": replaced(sol, mae=(
             "def mae(y_true, y_pred):\n    return 0.0\n"
             "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])")),
@@ -173,6 +178,16 @@ def test_reading_the_hidden_tests_and_solutions_earns_nothing(graded):
 
 
 @pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
+def test_student_code_has_no_network(graded):
+    course, report, _ = graded
+    assert exercises(report, "uses_network") == expect(("mae",))
+    assert result(report, "uses_network").held == []  # trying is not tampering; it just fails
+    graded_nb = notebooks.read(notebook_path(course / "autograded" / "uses_network", A01))
+    test_cell = next(c for c in graded_nb.cells if notebooks.grade_id(c) == "test_mae")
+    assert any("Network is unreachable" in str(o.get("evalue", "")) for o in test_cell.outputs)
+
+
+@pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
 def test_writing_into_the_gradebook_changes_nothing(graded):
     course, report, _ = graded
     with sqlite3.connect(course / "gradebook.db") as db:
@@ -246,3 +261,17 @@ def test_the_report_of_the_attacked_class_in_chromium(graded):
             chromium.close()
     for student in ("os_exit", "segfault", "memory_bomb", "output_flood", "patched_numpy", "malformed"):
         assert student in review
+
+
+def test_the_submission_time_limit_stops_the_run_and_zeroes_what_did_not_finish(tmp_path):
+    course = make_course(tmp_path / "course", A01, cell_timeout=5)
+    sol = solution(course, A01)
+    submit(course, A01, "slow", replaced(sol, mae="def mae(y_true, y_pred):\n    while True:\n        pass"))
+    report = grade(course, A01, log=lambda *_: None, workers=1, report=False,
+                   limits_=Limits(submission_timeout=8))
+    slow = report.results[0]
+    assert slow.status == "graded"
+    assert exercises(report, "slow")["predict"] == 3.0  # ran before the limit
+    assert exercises(report, "slow")["vocabulary_answers"] == 0.0  # never ran
+    assert any("ran past its 8 s time limit" in why for why in slow.limits)
+    assert slow.seconds < 8 + 10  # the limit, plus kernel start and the gradebook

@@ -110,8 +110,13 @@ def test_a_run_killed_half_way_resumes_without_losing_or_duplicating_grades(buil
             break
         time.sleep(0.1)
     assert run.poll() is None, "the run finished before it could be killed"
+    family = descendants(run.pid)
     os.killpg(run.pid, signal.SIGKILL)
     run.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and alive(family):
+        time.sleep(0.1)
+    assert alive(family) == {}, "a worker or kernel outlived the killed run"
     done_before = len(ledger.read_text().splitlines())
     assert 3 <= done_before < CLASS_SIZE
 
