@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     p_grade.add_argument("--submission-timeout", type=float, default=None,
                          help="seconds one submission may run in all (default 600)")
     p_grade.add_argument("--memory-gb", type=float, default=None, help="memory per grading kernel (default 4)")
+    p_grade.add_argument("--no-feedback", dest="feedback", action="store_false",
+                         help="skip feedback (generate it later: nbgrader generate_feedback)")
     args = parser.parse_args(argv)
 
     try:
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.memory_gb:
                 limits.memory_bytes = int(args.memory_gb * 2**30)
             report = grade(root, args.assignment, csv_path=args.csv, workers=args.workers, limits_=limits,
-                           regrade=args.regrade, progress=True, log=lambda *_: None)
+                           regrade=args.regrade, feedback=args.feedback, progress=True, log=lambda *_: None)
             print(report.format())
         print(f"({args.command} took {time.perf_counter() - start:.1f} s)")
     except CourseError as error:

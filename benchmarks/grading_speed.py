@@ -81,13 +81,13 @@ def scores_of(course: Path, assignment_id: str) -> dict[str, dict[str, tuple[flo
     return read_scores(nbgrader_api(load_config(course)), assignment_id)
 
 
-def run_serial(course: Path, assignment_id: str) -> float:
-    """Plain `nbgrader autograde --force` in the course folder; wall-clock seconds."""
+def run_serial(course: Path, assignment_id: str, step: str = "autograde") -> float:
+    """Plain `nbgrader <step> --force` (autograde, generate_feedback) in the course folder; seconds."""
     env = dict(os.environ, PATH=BIN + os.pathsep + os.environ.get("PATH", ""))
-    log = course.parent / f"{course.name}-nbgrader.log"
+    log = course.parent / f"{course.name}-nbgrader-{step}.log"
     start = time.perf_counter()
     with open(log, "w") as out:
-        done = subprocess.run([str(Path(BIN) / "nbgrader"), "autograde", assignment_id, "--force"],
+        done = subprocess.run([str(Path(BIN) / "nbgrader"), step, assignment_id, "--force"],
                               cwd=course, env=env, stdout=out, stderr=subprocess.STDOUT)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
@@ -97,11 +97,11 @@ def run_serial(course: Path, assignment_id: str) -> float:
     return seconds
 
 
-def run_parallel(course: Path, assignment_id: str, workers: int | None):
+def run_parallel(course: Path, assignment_id: str, workers: int | None, feedback: bool = True):
     from autograder.grade import grade
 
     start = time.perf_counter()
-    report = grade(course, assignment_id, workers=workers, log=quiet, report=True)
+    report = grade(course, assignment_id, workers=workers, log=quiet, report=True, feedback=feedback)
     return time.perf_counter() - start, report
 
 
@@ -184,18 +184,26 @@ def main() -> int:
         print(f"class: {args.assignment}, N={len(students)} ({mix}), built in {time.perf_counter() - start:.1f} s")
 
         serial_times, parallel_times, reports, mismatches = [], [], [], []
+        serial_feedback_times, parallel_nofeedback_times = [], []
         reference = None
         for r in range(args.repeat):
             course = fresh_copy(pristine, scratch / f"serial-{r}")
             serial_times.append(run_serial(course, args.assignment))
             serial_scores = scores_of(course, args.assignment)
             reference = serial_scores if reference is None else reference
-            print(f"  run {r + 1}: serial nbgrader autograde   {serial_times[-1]:7.1f} s")
+            print(f"  run {r + 1}: serial nbgrader autograde            {serial_times[-1]:7.1f} s")
+            serial_feedback_times.append(run_serial(course, args.assignment, "generate_feedback"))
+            print(f"  run {r + 1}: serial nbgrader generate_feedback    {serial_feedback_times[-1]:7.1f} s")
+            course = fresh_copy(pristine, scratch / f"parallel-nofeedback-{r}")
+            seconds, report = run_parallel(course, args.assignment, args.workers, feedback=False)
+            parallel_nofeedback_times.append(seconds)
+            print(f"  run {r + 1}: parallel grade, no feedback         {seconds:7.1f} s  ({report.workers} workers)")
+            mismatches += differences(reference, scores_of(course, args.assignment))
             course = fresh_copy(pristine, scratch / f"parallel-{r}")
             seconds, report = run_parallel(course, args.assignment, args.workers)
             parallel_times.append(seconds)
             reports.append(report)
-            print(f"  run {r + 1}: parallel autograder.grade   {seconds:7.1f} s  ({report.workers} workers)")
+            print(f"  run {r + 1}: parallel grade, with feedback       {seconds:7.1f} s  ({report.workers} workers)")
             mismatches += differences(reference, serial_scores)
             mismatches += differences(reference, scores_of(course, args.assignment))
             not_graded = [f"{x.student_id} ({x.status}: {x.message})"
@@ -227,9 +235,19 @@ def main() -> int:
               + (f"  [default would be {grading_workers()}]" if args.workers is not None else ""))
         print(f"{'sandbox':<44} {reports[0].sandbox}")
         print(f"{'repeats':<44} {args.repeat}")
-        for label, seconds in (("serial nbgrader autograde", serial_med), ("parallel autograder.grade", parallel_med)):
+        serial_fb_med = statistics.median(serial_feedback_times)
+        parallel_nofb_med = statistics.median(parallel_nofeedback_times)
+        for label, seconds in (("serial nbgrader autograde", serial_med),
+                               ("serial nbgrader generate_feedback", serial_fb_med),
+                               ("parallel grade, no feedback", parallel_nofb_med),
+                               ("parallel grade, with feedback", parallel_med)):
             print(f"{label + ', median':<44} {seconds:7.1f} s   ({seconds / len(students):5.2f} s per submission)")
-        print(f"{'speed-up serial / parallel':<44} {serial_med / parallel_med:7.2f}x  (goal >= 1.8x on 2 cores)")
+        print(f"{'speed-up: autograde / grade --no-feedback':<44} {serial_med / parallel_nofb_med:7.2f}x  "
+              "(goal >= 1.8x on 2 cores)")
+        print(f"{'speed-up: autograde+feedback / grade':<44} "
+              f"{(serial_med + serial_fb_med) / parallel_med:7.2f}x  (the same work on both sides)")
+        print(f"{'speed-up: autograde / grade (with feedback)':<44} {serial_med / parallel_med:7.2f}x  "
+              "(grade does more)")
         print()
         print(f"per submission, the {len(picked)} sampled students ({', '.join(picked)}):")
         print(f"  {'bare nbclient execution, median':<44} {bare_med:7.2f} s")
