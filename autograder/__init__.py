@@ -8,6 +8,7 @@ Run `python -m autograder --help`. Modules, one job each:
     grade      grade a class in parallel workers, merged into the gradebook by one writer
     limits     nbgrader's Execute with a submission time limit, an output cap, dead-kernel handling
     sandbox    the grading kernel's launcher: memory limit, no network, course secrets hidden
+    forkserver_guard  preloaded by the grading workers' fork server, so that it dies with the grader
     results    one student's result, shared by the grader, its ledger and the report
     report     the TA's HTML and CSV report with its figures
     feedback   the nbgrader preprocessor that hides hidden tests from feedback
