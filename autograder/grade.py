@@ -225,7 +225,7 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
             folder.mkdir()
         hide = [str(root / s) for s in SECRETS if (root / s).exists()]
         hide += [str(p) for p in root.glob("*.db")]
-        template = _template_gradebook(root, assignment_id, base / "template")
+        template = _template_gradebook(root, assignment_id, base / "template", db_url)
         hide.append(str(template.parent))
         spec = dict(root=str(root), assignment_id=assignment_id, limits=limits_.__dict__,
                     template=str(template),
@@ -308,7 +308,7 @@ def _progress_bar(total: int, assignment_id: str, enabled: bool):
                 file=sys.stderr, dynamic_ncols=True)
 
 
-def _template_gradebook(root: Path, assignment_id: str, course: Path) -> Path:
+def _template_gradebook(root: Path, assignment_id: str, course: Path, db_url: str) -> Path:
     """A fresh SQLite gradebook holding just this assignment, for the workers to copy.
 
     Built once (nbgrader's generate_assignment, with its alembic set-up) rather than once per
@@ -322,7 +322,7 @@ def _template_gradebook(root: Path, assignment_id: str, course: Path) -> Path:
     # A new gradebook asks the alembic command for its schema version (2.5 s); the course's
     # gradebook has it recorded already.
     ask_alembic = nbgrader.api.get_alembic_version
-    known = _schema_version(load_config(root))
+    known = _schema_version(db_url)
     nbgrader.api.get_alembic_version = (lambda: known) if known else ask_alembic
     try:
         built = nbgrader_api(config).generate_assignment(assignment_id, force=True, create=True)
@@ -336,13 +336,13 @@ def _template_gradebook(root: Path, assignment_id: str, course: Path) -> Path:
     return course / "gradebook.db"
 
 
-def _schema_version(config) -> str | None:
-    """The alembic version the course's gradebook records, or None."""
+def _schema_version(db_url: str) -> str | None:
+    """The alembic version the course's gradebook (at `db_url`) records, or None."""
     from nbgrader.api import Gradebook
     from sqlalchemy import text
 
     try:
-        with Gradebook(nbgrader_api(config).coursedir.db_url) as gradebook:
+        with Gradebook(db_url) as gradebook:
             return gradebook.db.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except Exception:  # an older or unusual gradebook: ask alembic, as nbgrader does
         return None

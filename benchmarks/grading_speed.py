@@ -39,6 +39,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -119,17 +120,10 @@ def run_bare(course: Path, assignment_id: str, students: list[str], scratch: Pat
         nb = nbformat.read(str(folder / notebook_path(Path(), assignment_id).name), as_version=4)
         client = NotebookClient(nb, timeout=30, kernel_name="python3", allow_errors=True,
                                 interrupt_on_timeout=True, resources={"metadata": {"path": str(folder)}})
-        previous = os.environ.get("NBGRADER_EXECUTION")
-        os.environ["NBGRADER_EXECUTION"] = "autograde"  # as nbgrader's autograde sets it
-        try:
+        with mock.patch.dict(os.environ, NBGRADER_EXECUTION="autograde"):  # as nbgrader's autograde sets it
             start = time.perf_counter()
             client.execute(stderr=subprocess.DEVNULL)  # the kernel's own warnings
             times[student] = time.perf_counter() - start
-        finally:
-            if previous is None:
-                os.environ.pop("NBGRADER_EXECUTION", None)
-            else:
-                os.environ["NBGRADER_EXECUTION"] = previous
     return times
 
 

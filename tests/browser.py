@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -401,3 +403,33 @@ def set_slider_readout(page, slider, text: str) -> None:
     readout = slider.locator(".widget-readout").first
     readout.fill(text)
     readout.press("Enter")
+
+
+def solved(name: str):
+    """The release notebook of assignment `name` with every solution cell answered from source/."""
+    from autograder import notebooks
+
+    release = notebooks.read(REPO / "release" / name / f"{name}.ipynb")
+    source = notebooks.read(REPO / "source" / name / f"{name}.ipynb")
+    return notebooks.filled_with_solutions(release, source)
+
+
+@contextlib.contextmanager
+def lab_with(root: Path, home: Path, solved_notebooks: dict):
+    """A JupyterLab server on `root` holding these notebooks (name -> notebook), written as
+    <name>.ipynb; yields (server, code cells per notebook) for `open_solved`."""
+    from autograder import notebooks
+
+    n_code_cells = {}
+    for name, nb in solved_notebooks.items():
+        notebooks.write(nb, root / f"{name}.ipynb")
+        n_code_cells[name] = sum(cell.cell_type == "code" for cell in nb.cells)
+    with jupyter_lab(root, home) as server:
+        yield server, n_code_cells
+
+
+def open_solved(lab, page, errors, name: str, timeout_ms: float = 90_000) -> None:
+    """Open <name>.ipynb in the `lab_with` server and Run All; a screenshot if it fails."""
+    server, n_code_cells = lab
+    open_and_run_all(page, server, f"{name}.ipynb", n_code_cells[name],
+                     ARTIFACTS / f"{name[:3]}_run_all_failed.png", errors, timeout_ms=timeout_ms)

@@ -22,11 +22,8 @@ before and after go to tests/artifacts/browser/.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
-from autograder import notebooks
 
 import browser
 
@@ -35,8 +32,7 @@ A02 = "a02_gradient_descent"
 A03 = "a03_batches_epochs_validation"
 A04 = "a04_bias_variance"
 A05 = "a05_activations"
-REPO = Path(__file__).resolve().parents[1]
-ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
+ARTIFACTS = browser.ARTIFACTS
 
 _MISSING = browser.missing_browser_reason()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(_MISSING is not None, reason=_MISSING or "")]
@@ -52,22 +48,9 @@ def mae_in(text: str) -> float | None:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """One JupyterLab server on a folder holding a01 to a05, solved; yields (server, code cells per notebook)."""
-    root = tmp_path_factory.mktemp("lab_root")
-    n_code_cells = {}
-    for name in (A01, A02, A03, A04, A05):
-        release = notebooks.read(REPO / "release" / name / f"{name}.ipynb")
-        source = notebooks.read(REPO / "source" / name / f"{name}.ipynb")
-        solved = notebooks.filled_with_solutions(release, source)
-        notebooks.write(solved, root / f"{name}.ipynb")
-        n_code_cells[name] = sum(cell.cell_type == "code" for cell in solved.cells)
-    with browser.jupyter_lab(root, tmp_path_factory.mktemp("lab_home")) as server:
-        yield server, n_code_cells
-
-
-def open_solved(lab, page, errors, name: str) -> None:
-    server, n_code_cells = lab
-    browser.open_and_run_all(page, server, f"{name}.ipynb", n_code_cells[name],
-                             ARTIFACTS / f"{name[:3]}_run_all_failed.png", errors)
+    solved = {name: browser.solved(name) for name in (A01, A02, A03, A04, A05)}
+    with browser.lab_with(tmp_path_factory.mktemp("lab_root"), tmp_path_factory.mktemp("lab_home"), solved) as lab:
+        yield lab
 
 
 def no_page_errors(errors: list[str]) -> None:
@@ -82,7 +65,7 @@ def bold_word(readout_text: str) -> str:
 
 def test_house_price_explorer_responds_to_slider_and_descent(lab, page_and_errors):
     page, page_errors = page_and_errors
-    open_solved(lab, page, page_errors, A01)
+    browser.open_solved(lab, page, page_errors, A01)
 
     ex = browser.find_explorer(page, "show_house_price_explorer(globals())")
     for name in ("w1", "w2", "w3", "b"):
@@ -153,7 +136,7 @@ def lr_fraction(lr: float) -> float:
 
 def test_gradient_descent_explorers_respond(lab, page_and_errors):
     page, page_errors = page_and_errors
-    open_solved(lab, page, page_errors, A02)
+    browser.open_solved(lab, page, page_errors, A02)
 
     # -- learning-rate explorer ---------------------------------------------------------------
     ex = browser.find_explorer(page, "show_learning_rate_explorer(globals())")
@@ -272,7 +255,7 @@ def readout_rows(text: str) -> dict[str, list[str]]:
 
 def test_batches_and_early_stopping_explorers_respond(lab, page_and_errors):
     page, page_errors = page_and_errors
-    open_solved(lab, page, page_errors, A03)
+    browser.open_solved(lab, page, page_errors, A03)
 
     # -- batch-size path explorer -------------------------------------------------------------
     ex = browser.find_explorer(page, "show_batch_path_explorer(globals())")
@@ -379,7 +362,7 @@ def press(slider, key: str, times: int) -> None:
 
 def test_bias_variance_and_dartboard_explorers_respond(lab, page_and_errors):
     page, page_errors = page_and_errors
-    open_solved(lab, page, page_errors, A04)
+    browser.open_solved(lab, page, page_errors, A04)
 
     # -- dartboard ----------------------------------------------------------------------------
     ex = browser.find_explorer(page, "show_dartboard_explorer(globals())")
@@ -464,7 +447,7 @@ XOR_WEIGHTS = {"w21 (x2→h1)": "1", "b1 (h1)": "-0.5", "w12 (x1→h2)": "1", "b
 
 def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_errors):
     page, page_errors = page_and_errors
-    open_solved(lab, page, page_errors, A05)
+    browser.open_solved(lab, page, page_errors, A05)
 
     # -- XOR hidden-space explorer ------------------------------------------------------------
     ex = browser.find_explorer(page, "show_xor_space_explorer()")

@@ -29,15 +29,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import notebooks
-
 import browser
 
 A06 = "a06_backprop"
 A07 = "a07_pytorch"
 A08 = "a08_cnn_fashion_mnist"
-REPO = Path(__file__).resolve().parents[1]
-ARTIFACTS = REPO / "tests" / "artifacts" / "browser"
+ARTIFACTS = browser.ARTIFACTS
 
 # Run All: a06 trains three small MLPs, a07 two for 150 epochs and one with early stopping, a08 a
 # small CNN; on a busy two-core machine that takes minutes, not seconds (a07 took 4 to 10 minutes).
@@ -60,13 +57,6 @@ def num(text: str) -> float:
     return float(text.replace("−", "-").replace(",", ""))
 
 
-def solved(name: str):
-    """The release notebook of `name` with every solution cell answered from source/."""
-    release = notebooks.read(REPO / "release" / name / f"{name}.ipynb")
-    source = notebooks.read(REPO / "source" / name / f"{name}.ipynb")
-    return notebooks.filled_with_solutions(release, source)
-
-
 def shortened(nb, replacements: dict[str, str]):
     """`nb` with each line of `replacements` swapped in its code cell (each must occur exactly once)."""
     for old, new in replacements.items():
@@ -79,22 +69,14 @@ def shortened(nb, replacements: dict[str, str]):
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """One JupyterLab server on a folder holding a06 to a08, solved; yields (server, code cells per notebook)."""
-    root = tmp_path_factory.mktemp("lab_root")
-    n_code_cells = {}
-    for name in (A06, A07, A08):
-        nb = solved(name)
-        if name == A08:
-            nb = shortened(nb, A08_SHORTER)
-        notebooks.write(nb, root / f"{name}.ipynb")
-        n_code_cells[name] = sum(cell.cell_type == "code" for cell in nb.cells)
-    with browser.jupyter_lab(root, tmp_path_factory.mktemp("lab_home")) as server:
-        yield server, n_code_cells
+    solved = {name: browser.solved(name) for name in (A06, A07, A08)}
+    solved[A08] = shortened(solved[A08], A08_SHORTER)
+    with browser.lab_with(tmp_path_factory.mktemp("lab_root"), tmp_path_factory.mktemp("lab_home"), solved) as lab:
+        yield lab
 
 
 def open_solved(lab, page, errors, name: str) -> None:
-    server, n_code_cells = lab
-    browser.open_and_run_all(page, server, f"{name}.ipynb", n_code_cells[name],
-                             ARTIFACTS / f"{name[:3]}_run_all_failed.png", errors, timeout_ms=RUN_ALL_MS[name])
+    browser.open_solved(lab, page, errors, name, timeout_ms=RUN_ALL_MS[name])
 
 
 def no_page_errors(errors: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 import pytest
@@ -15,16 +16,9 @@ pytestmark = pytest.mark.slow
 
 def run(path: Path, tmp_path: Path, grading: bool) -> nbformat.NotebookNode:
     nb = nbformat.read(str(path), as_version=4)
-    env_before = os.environ.get("NBGRADER_EXECUTION")
-    if grading:
-        os.environ["NBGRADER_EXECUTION"] = "autograde"  # the kernel inherits it, as under nbgrader
-    try:
+    # The kernel inherits NBGRADER_EXECUTION, as under nbgrader; patch.dict restores the environment.
+    with mock.patch.dict(os.environ, {"NBGRADER_EXECUTION": "autograde"} if grading else {}):
         NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    finally:
-        if env_before is None:
-            os.environ.pop("NBGRADER_EXECUTION", None)
-        else:
-            os.environ["NBGRADER_EXECUTION"] = env_before
     return nb
 
 
