@@ -386,6 +386,7 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
     config.Execute.timeout = spec["cell_timeout"]
     config.LimitedExecute.submission_timeout = float(spec["limits"]["submission_timeout"])
     config.LimitedExecute.max_output_bytes = int(spec["limits"]["output_bytes"])
+    config.LimitedExecute.judge_socket = str(runtime / "judge.sock")  # the kernel sees runtime/
     if spec["isolate"]:
         config.KernelManager.transport = "ipc"  # Unix sockets: the kernel has no network
         config.KernelManager.ip = str(runtime / "kernel")  # absolute: the kernel runs in another folder

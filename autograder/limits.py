@@ -8,20 +8,24 @@ class of hundreds needs, and is listed in `Autograde.autograde_preprocessors` wh
 - an output cap per cell, in bytes, enforced while the output streams in (nbgrader's LimitOutput
   trims lines afterwards, when a flood has already filled the grader's memory);
 - a kernel that dies (os._exit, a segfault, the memory limit) ends the run: the cells that ran keep
-  their results, the rest get an error. nbgrader's own Execute gives up on the whole notebook.
+  their results, the rest get an error. nbgrader's own Execute gives up on the whole notebook;
+- with `judge_socket` set, every grade cell is judged outside the kernel (autograder/judge): the
+  kernel runs a serve loop in the cell's place, and the cell's outputs become the judge's verdict.
 
 What happened is appended to `EVENTS` in words, for the TA's report.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 
 from nbclient.exceptions import DeadKernelError
 from nbformat.notebooknode import NotebookNode
-from traitlets import Float, Integer
+from traitlets import Float, Integer, Unicode
 
 from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade, is_solution
 
 # Limits the current run hit, in words; the worker clears it before each submission.
 EVENTS: list[str] = []
@@ -38,15 +42,25 @@ def cell_name(cell, index: int) -> str:
 class LimitedExecute(Execute):
     submission_timeout = Float(600.0, help="Seconds the whole submission may run.").tag(config=True)
     max_output_bytes = Integer(1_000_000, help="Bytes of output kept per cell.").tag(config=True)
+    judge_socket = Unicode("", help="Unix socket path for the trusted judge; empty: tests run in the kernel.").tag(
+        config=True)
 
     def preprocess(self, nb, resources=None, km=None):
         self._deadline = time.monotonic() + self.submission_timeout
         self._cell_timeout = self.timeout
         self._stopped = ""  # why the remaining cells are not run
+        self._judge = None
+        if self.judge_socket:
+            from autograder.judge import Judge
+
+            self._judge = Judge(self.judge_socket)
+            self._judge.start(nb)
         try:
             return super().preprocess(nb, resources, km)
         finally:
             self.timeout = self._cell_timeout
+            if self._judge is not None:
+                self._judge.close()
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
@@ -63,6 +77,37 @@ class LimitedExecute(Execute):
         limit_is_submission = left < self._cell_timeout
         self.timeout = max(1, int(left)) if limit_is_submission else self._cell_timeout
         self._output_bytes, self._output_cut = 0, False
+        if self._judge is not None and is_grade(cell) and not is_solution(cell):
+            return self._judged(cell, resources, index, limit_is_submission)
+        return self._run(cell, resources, index, limit_is_submission)
+
+    def _judged(self, cell, resources, index, limit_is_submission):
+        """Run the judge's serve loop in the kernel while the judge runs the cell's tests."""
+        from autograder.judge import error_output as verdict_error, kernel_text
+
+        tests, name = cell.source, cell_name(cell, index)
+        deadline = time.monotonic() + max(0.5, self.timeout - 0.5)  # give up before nbclient interrupts
+        verdict: dict = {}
+
+        def judge():
+            verdict["outputs"] = self._judge.judge_cell(tests, name, deadline)
+
+        thread = threading.Thread(target=judge, name=f"judge {name}", daemon=True)
+        cell.source = self._judge.serve_code()
+        thread.start()
+        try:
+            cell, resources = self._run(cell, resources, index, limit_is_submission)
+        finally:
+            cell.source = tests
+            thread.join(max(1.0, deadline - time.monotonic() + 2.0))
+        if thread.is_alive():  # the judge is stuck on a dead link: it gives up by itself
+            self._judge.link.close_cell()
+        outputs = verdict["outputs"] if "outputs" in verdict else [
+            verdict_error(TimeoutError("the tests did not finish in time"), name)]
+        cell.outputs = kernel_text(cell.outputs) + outputs
+        return cell, resources
+
+    def _run(self, cell, resources, index, limit_is_submission):
         start = time.monotonic()
         try:
             cell, resources = super().preprocess_cell(cell, resources, index)
