@@ -54,6 +54,10 @@ KERNEL_MEMORY_LIMIT = 4 * 2**30
 SECRETS = ["source", "submitted", "autograded", "feedback", "backups", "grading", "reports", ".git",
            "autograder/mutants", "autograder/alternatives", "tests"]
 HOLD_COMMENT = "Held at 0 for review: code before this exercise's tests tampers with grading ({})."
+# Assignments whose grade cells still run inside the student's kernel, defended by the scan's
+# holds: their tests build and train torch models of the student's own classes, which the judge
+# (autograder/judge) cannot yet mirror. Every other assignment is judged outside the kernel.
+KERNEL_TESTED = {"a07_pytorch", "a08_cnn_fashion_mnist"}
 
 
 @dataclass
@@ -386,7 +390,8 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
     config.Execute.timeout = spec["cell_timeout"]
     config.LimitedExecute.submission_timeout = float(spec["limits"]["submission_timeout"])
     config.LimitedExecute.max_output_bytes = int(spec["limits"]["output_bytes"])
-    config.LimitedExecute.judge_socket = str(runtime / "judge.sock")  # the kernel sees runtime/
+    if assignment_id not in KERNEL_TESTED:
+        config.LimitedExecute.judge_socket = str(runtime / "judge.sock")  # the kernel sees runtime/
     if spec["isolate"]:
         config.KernelManager.transport = "ipc"  # Unix sockets: the kernel has no network
         config.KernelManager.ip = str(runtime / "kernel")  # absolute: the kernel runs in another folder
@@ -418,6 +423,8 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
         return StudentResult(student, "malformed", message=f"not a valid notebook ({error})",
                              submission_sha256=digest), None
     flags, held = held_exercises(nb, _WORKER["release"])
+    if assignment_id not in KERNEL_TESTED:
+        held = []  # judged outside the kernel: tampering cannot change a score, so flags only inform
     result = StudentResult(student, "graded", flags=flags, held=held, submission_sha256=digest)
     api = _WORKER["api"]
     limits.EVENTS.clear()
@@ -497,10 +504,21 @@ def _merge(root: Path, db_url: str, course_id: str, assignment_id: str, result: 
             gradebook.update_or_create_submission(assignment_id, result.student_id, timestamp=timestamp)
         else:
             gradebook.update_or_create_submission(assignment_id, result.student_id)
+        # A hold an earlier run wrote (its comment says so) is lifted when this run holds nothing
+        # there: the gradebook, grades.csv, the report and the feedback then agree. A TA's own
+        # manual score, with any other comment, is never cleared.
+        lifted = set()
+        for c in payload["comments"]:
+            row = gradebook.find_comment(c["name"], c["notebook"], assignment_id, result.student_id)
+            if c["name"] not in result.held and (row.manual_comment or "").startswith(HOLD_COMMENT[:20]):
+                row.manual_comment = None
+                lifted.add(c["name"])
         for g in payload["grades"]:
             row = gradebook.find_grade(g["name"], g["notebook"], assignment_id, result.student_id)
             row.auto_score = g["auto_score"]
-            if notebooks.exercise_of(g["name"]) in result.held:  # a TA's own manual score is never cleared
+            if notebooks.exercise_of(g["name"]) in lifted:
+                row.manual_score = None
+            if notebooks.exercise_of(g["name"]) in result.held:
                 row.manual_score = 0.0
             # nbgrader's rule (SaveAutoGrades): a manual score or a missing auto score needs a look.
             row.needs_manual_grade = row.manual_score is not None or row.auto_score is None

@@ -88,9 +88,10 @@ class LimitedExecute(Execute):
         tests, name = cell.source, cell_name(cell, index)
         deadline = time.monotonic() + max(0.5, self.timeout - 0.5)  # give up before nbclient interrupts
         verdict: dict = {}
+        cell_ended = threading.Event()
 
         def judge():
-            verdict["outputs"] = self._judge.judge_cell(tests, name, deadline)
+            verdict["outputs"] = self._judge.judge_cell(tests, name, deadline, cell_ended)
 
         thread = threading.Thread(target=judge, name=f"judge {name}", daemon=True)
         cell.source = self._judge.serve_code()
@@ -99,6 +100,7 @@ class LimitedExecute(Execute):
             cell, resources = self._run(cell, resources, index, limit_is_submission)
         finally:
             cell.source = tests
+            cell_ended.set()
             thread.join(max(1.0, deadline - time.monotonic() + 2.0))
         if thread.is_alive():  # the judge is stuck on a dead link: it gives up by itself
             self._judge.link.close_cell()

@@ -246,9 +246,17 @@ _MISSING = object()
 
 
 def install_references(namespace: dict, references: dict, keep: str) -> None:
-    """Replace every name in `references` except `keep` in `namespace` by its reference version."""
+    """Replace every name in `references` except `keep` in `namespace` by its reference version.
+
+    Under the grader's judge, `namespace` is the judge's, and the references are sent to the
+    student's kernel, where the student's `keep` function will call them.
+    """
+    assign = getattr(namespace, "assign_in_kernel", None)
     for name, reference in references.items():
         if name == keep:
+            continue
+        if assign is not None:
+            assign(name, reference)
             continue
         if name not in _student_functions:
             _student_functions[name] = namespace.get(name, _MISSING)
@@ -257,6 +265,10 @@ def install_references(namespace: dict, references: dict, keep: str) -> None:
 
 def restore_student_functions(namespace: dict) -> None:
     """Undo install_references: the notebook's names are the student's own again."""
+    restore = getattr(namespace, "restore_in_kernel", None)
+    if restore is not None:
+        restore()
+        return
     for name, original in _student_functions.items():
         if original is _MISSING:
             namespace.pop(name, None)

@@ -64,6 +64,35 @@ def attacks(course):
         "silences_tests": replaced(sol, mae=(
             "def mae(y_true, y_pred):\n    return 0.0\n"
             "get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])")),
+        # Reaching IPython without the name get_ipython, through the package.
+        "silences_tests_via_ipython": replaced(sol, mae=(
+            "def mae(y_true, y_pred):\n    return 0.0\n"
+            "import IPython as _ip\n"
+            "_ip.get_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])")),
+        # The checks module under other names: its failure function and its checks replaced.
+        "checks_alias": replaced(sol, mae=(
+            "import dlcourse.checks as c\n"
+            "c._fail = lambda message: None\n"
+            "c.check_float = lambda *args, **kwargs: None\n"
+            "def mae(y_true, y_pred):\n    return 0.0")),
+        "checks_setattr": replaced(sol, mae=(
+            "_m = checks\n"
+            "type(_m).__setattr__(_m, 'check_float', lambda *args, **kwargs: None)\n"
+            "type(_m).__setattr__(_m, 'CheckFailed', type('Never', (Exception,), {}))\n"
+            "def mae(y_true, y_pred):\n    return 0.0")),
+        # A float that equals everything, whose __float__ walks the caller's frames for `expected`.
+        "frame_walker": replaced(sol, mae=(
+            "import sys as _sys\n"
+            "class _Meta(type):\n    def __eq__(cls, other):\n        return True\n    __hash__ = type.__hash__\n"
+            "def _steal(self):\n"
+            "    try:\n        raise RuntimeError\n"
+            "    except RuntimeError as e:\n        frame = e.__traceback__.tb_frame\n"
+            "    while frame is not None:\n"
+            "        if 'expected' in frame.f_locals:\n            return float(frame.f_locals['expected'])\n"
+            "        frame = frame.f_back\n"
+            "    return 0.0\n"
+            "Sneaky = _Meta('Sneaky', (float,), {'__float__': lambda self: _steal(self), '__eq__': lambda s, o: True})\n"
+            "def mae(y_true, y_pred):\n    return Sneaky(0.0)")),
     }
     deleted = replaced(sol, predict="def predict(X, w, b):\n    return np.zeros(len(X))")
     deleted.cells = [c for c in deleted.cells if notebooks.grade_id(c) not in ("test_predict", "hidden_predict")]
@@ -151,14 +180,20 @@ def test_deleted_and_edited_test_cells_earn_nothing(graded):
     assert exercises(report, "edited_test") == expect(("mae",))  # nbgrader restores the test cells
 
 
-def test_monkeypatched_numpy_is_caught_at_run_time_and_held(graded):
-    course, report, _ = graded
-    assert exercises(report, "patched_numpy") == expect(("mae", "mse", "rmse", "add_bias_column",
-                                                         "vocabulary_answers"))
-    assert "mae" in result(report, "patched_numpy").held
-    graded_nb = notebooks.read(notebook_path(course / "autograded" / "patched_numpy", A01))
-    hidden = next(c for c in graded_nb.cells if notebooks.grade_id(c) == "hidden_mae")
-    assert any("numpy.allclose was replaced" in str(o.get("evalue", "")) for o in hidden.outputs)
+def test_monkeypatched_numpy_changes_nothing_the_judge_uses(graded):
+    # The wrong mae (signed errors) loses its hidden test; the patched np.allclose lives in the
+    # kernel, where no check runs, so nothing else is lost and nothing is held.
+    _, report, _ = graded
+    assert exercises(report, "patched_numpy") == {**FULL, "mae": 1.0}
+    assert result(report, "patched_numpy").held == []
+    assert any("np.allclose" in str(f) for f in result(report, "patched_numpy").flags)
+
+
+@pytest.mark.parametrize("student", ["checks_alias", "checks_setattr", "frame_walker"])
+def test_tampering_with_checks_or_values_from_the_kernel_earns_nothing(graded, student):
+    _, report, _ = graded
+    assert exercises(report, student) == expect(("mae",))
+    assert result(report, student).held == []
 
 
 def test_a_value_whose_eq_always_says_true_is_rejected(graded):
@@ -197,10 +232,13 @@ def test_writing_into_the_gradebook_changes_nothing(graded):
     assert result(report, "correct").score == 17.0
 
 
-def test_code_that_silences_later_tests_has_them_held_at_zero(graded):
+@pytest.mark.parametrize("student", ["silences_tests", "silences_tests_via_ipython"])
+def test_code_that_rewrites_later_cells_earns_nothing_for_them(graded, student):
+    # The rewritten cells never let the judge in: their tests fail at once (no cell timeout spent).
     _, report, _ = graded
-    assert result(report, "silences_tests").score == 6.0  # problem_types and predict ran before it
-    assert "mae" in result(report, "silences_tests").held
+    assert result(report, student).score == 6.0  # problem_types and predict ran before it
+    assert result(report, student).held == []
+    assert result(report, student).seconds < 20
 
 
 def test_an_unreadable_submission_is_reported_and_the_class_is_graded(graded):

@@ -1,10 +1,10 @@
 """A monkeypatched torch function: week 6's hidden tests compare with torch.optim, so patch that.
 
 The attacker's `sgd_step` does nothing, and `torch.optim.SGD.step` is replaced by a step that does
-nothing either: without a defence the reference trajectory would stand still beside the student's
-and the hidden test would pass. `checks.environment_intact()` (torch functions captured when the
-notebook's first cell imported `dlcourse.checks`) fails the test, and the scan holds the exercises
-graded after the patch.
+nothing either: if the tests ran in the student's kernel, the reference trajectory would stand
+still beside the student's and the hidden test would pass. The tests run in the judge, whose torch
+the kernel cannot reach: the patch changes nothing there, the no-op step fails, and nothing else
+is lost. The scan still lists the patch for a TA to read, without holding anything.
 """
 
 from __future__ import annotations
@@ -53,12 +53,13 @@ def test_a_wrong_answer_alone_loses_the_exercise(graded):
 def test_patching_torch_optim_earns_nothing_for_the_exercise(graded, student):
     course, results = graded
     assert results[student].exercises["sgd_step"][0] == 0.0
+    assert results[student].score == 42.0 - 2.0  # the patch costs nothing else: the judge's torch is its own
     graded_nb = notebooks.read(notebook_path(course / "autograded" / student, A06))
     hidden = next(c for c in graded_nb.cells if notebooks.grade_id(c) == "hidden_sgd_step")
-    assert any("torch.optim.SGD.step was replaced" in str(o.get("evalue", "")) for o in hidden.outputs)
+    assert any("after step 1 vs torch.optim" in str(o.get("evalue", "")) for o in hidden.outputs)
 
 
-def test_the_visible_patch_is_held_for_review(graded):
+def test_the_visible_patch_is_listed_for_review_but_holds_nothing(graded):
     _, results = graded
-    assert "sgd_step" in results["patched_torch"].held
+    assert results["patched_torch"].held == []
     assert any("reassigns torch.optim.SGD.step" in str(f) for f in results["patched_torch"].flags)

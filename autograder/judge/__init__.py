@@ -73,18 +73,22 @@ class Judge:
         if os.path.exists(self.socket_path):
             os.unlink(self.socket_path)
 
-    def judge_cell(self, source: str, name: str, deadline: float) -> list[NotebookNode]:
-        """Run one grade cell's tests against the connected kernel; its outputs (the verdict)."""
+    def judge_cell(self, source: str, name: str, deadline: float, cell_ended) -> list[NotebookNode]:
+        """Run one grade cell's tests against the kernel; its outputs (the verdict).
+
+        cell_ended: a threading.Event set when the kernel's cell has finished."""
         printed = io.StringIO()
         error: BaseException | None = None
         namespace = self.namespace
         try:
-            self.link.accept(deadline)
+            self.link.accept(deadline, cell_ended)
             namespace.start_cell(self.link)
             namespace["print"] = lambda *args, **kwargs: builtins.print(*args, **{**kwargs, "file": printed})
             exec(compile(source, f"<{name}>", "exec"), namespace)
         except BaseException as caught:  # the test's verdict, or the kernel's failure
             error = caught
+            if os.environ.get("JUDGE_DEBUG"):
+                traceback.print_exc()
         finally:
             dict.pop(namespace, "print", None)
             self.link.close_cell()

@@ -80,16 +80,27 @@ class Link:
         self.twin_of: dict[int, int] = {}
         self.next_twin = 1
         self.handles: dict[int, KernelObject] = {}
+        # Twins reachable from what `assign` put in the kernel (a spy's list of calls):
+        # the kernel's functions may change them in any call, so every call syncs them.
+        self.pinned: set[int] = set()
 
     # ---- the connection --------------------------------------------------------------------
-    def accept(self, deadline: float) -> None:
+    def accept(self, deadline: float, cell_ended) -> None:
+        """Wait for the kernel's serve loop; give up at the deadline, or once the kernel's cell
+        ended without connecting (code that rewrites cells, or a dead kernel)."""
         self.deadline = deadline
-        self.listener.settimeout(max(0.01, deadline - time.monotonic()))
-        try:
-            self.sock, _ = self.listener.accept()
-        except socket.timeout:
-            raise KernelGone("the kernel did not connect to the grader (is it still running?)") from None
         self.reset()
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or cell_ended.is_set():
+                raise KernelGone("your notebook did not run the grader's tests for this cell "
+                                 "(does your code change how cells run, or did the kernel stop?)")
+            self.listener.settimeout(min(0.2, left))
+            try:
+                self.sock, _ = self.listener.accept()
+                return
+            except socket.timeout:
+                continue
 
     def close_cell(self) -> None:
         """Tell the kernel this cell's tests are done, and forget the cell's twins and handles."""
@@ -149,6 +160,9 @@ class Link:
 
     def assign(self, name: str, value) -> None:
         entries, blob = self.pack(value)
+        # Lists and arrays (a spy's record of calls): not dicts, which include cloudpickle's own
+        # globals of the functions, and must not be reset by the judge's emptier copies.
+        self.pinned.update(k for k in entries if type(self.twins[k]) in (list, np.ndarray))
         self.request(("assign", name, entries, blob))
 
     def restore(self) -> None:
@@ -178,7 +192,9 @@ class Link:
         """Pickle `value` with its twins as persistent ids; with it, every twin's current state.
 
         Returns ({k: (is_update, payload)}, pickled value). Known twins are sent as updates, so
-        the kernel changes its copy in place and the student's references to it stay valid.
+        the kernel changes its copy in place and the student's references to it stay valid. Only
+        twins the value reaches, and the pinned ones, are sent: a loop of a thousand calls must
+        not send a thousand earlier results with each.
         """
         link, entries, todo = self, {}, []
         known = set(self.twins)
@@ -187,6 +203,8 @@ class Link:
             root = None
 
             def persistent_id(self, obj):
+                if type(obj) is KernelObject:
+                    return ("h", obj._hid)
                 if obj is self.root or agent.twin_kind(obj) is None:
                     return None
                 k = link.twin_of.get(id(obj))
@@ -197,15 +215,20 @@ class Link:
                     todo.append(k)
                 return k
 
+        shared_globals: dict = {}
+
         def dumps(obj, root=None) -> bytes:
             buffer = io.BytesIO()
             pickler = Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.root = root
+            # cloudpickle gives the functions of one module one globals dict per pickler; the
+            # pickles of one call must share it, or a function loses its neighbours' globals.
+            pickler.globals_ref = shared_globals
             pickler.dump(obj)
             return buffer.getvalue()
 
         blob = dumps(value)
-        for k in list(self.twins):  # the kernel's copies of earlier twins follow the judge's
+        for k in self.pinned:
             if k not in entries:
                 entries[k] = None
                 todo.append(k)
@@ -275,6 +298,15 @@ class Link:
                 object.__setattr__(obj, "_link", self)
                 object.__setattr__(obj, "_twin", k)
                 object.__setattr__(obj, "_kernel_class", state["cls"])
+        elif kind == "generator":
+            expect(type(state) is list and state[:1] == ["d"] or type(state) is list, "bad generator")
+            raw = decoder.value(state, depth + 1)
+            expect(type(raw) is dict and raw.get("bit_generator") in agent.BIT_GENERATORS, "bad generator")
+            obj = np.random.Generator(getattr(np.random, raw["bit_generator"])())
+            self._set_generator(obj, raw)
+        elif kind == "torch_generator":
+            obj = torch.Generator()
+            self._apply(obj, kind, state, decoder, depth)
         else:
             raise WireError("an optimizer made in the kernel cannot be graded; return the model instead")
         self._remember(obj, k)
@@ -318,6 +350,15 @@ class Link:
                 obj.grad = fresh.grad
         elif kind == "module":
             _apply_module(obj, state, decoder, depth)
+        elif kind == "generator":
+            self._set_generator(obj, decoder.value(state, depth + 1))
+        elif kind == "torch_generator":
+            raw = decoder.array(state)
+            expect(raw.dtype == np.uint8, "bad torch generator state")
+            try:
+                obj.set_state(torch.from_numpy(raw))
+            except RuntimeError as error:
+                raise WireError(f"bad torch generator state ({error})") from None
         elif kind == "optimizer":
             expect(type(state) is dict, "bad optimizer state")
             state_dict = decoder.value(state.get("state_dict"), depth + 1)
@@ -326,6 +367,15 @@ class Link:
                 obj.load_state_dict(state_dict)
             except (ValueError, KeyError, TypeError, RuntimeError) as error:
                 raise WireError(f"the optimizer's state came back unusable ({error})") from None
+
+
+    @staticmethod
+    def _set_generator(obj, raw) -> None:
+        expect(type(raw) is dict, "bad generator state")
+        try:
+            obj.bit_generator.state = raw
+        except (ValueError, TypeError, KeyError) as error:
+            raise WireError(f"bad generator state ({error})") from None
 
 
 def _rng_now():
@@ -346,6 +396,10 @@ def _update_state(obj):
                 "_buffers": OrderedDict(obj._buffers), "_modules": OrderedDict(obj._modules), "attrs": attrs}
     if kind == "optimizer":
         return obj.__getstate__()
+    if kind == "generator":
+        return obj.bit_generator.state
+    if kind == "torch_generator":
+        return obj.get_state()
     return obj  # arrays, dicts and lists: themselves, by value
 
 
@@ -484,6 +538,7 @@ class JudgeNamespace(dict):
         super().__init__(trusted)
         self.link: Link | None = None
         self.from_kernel: set[str] = set()
+        self.assigned: set[str] = set()
 
     def __missing__(self, name: str):
         if name in builtins.__dict__ or self.link is None or name.startswith("__"):
@@ -504,13 +559,17 @@ class JudgeNamespace(dict):
         self.link = link
 
     def assign_in_kernel(self, name: str, value) -> None:
+        """install_references: the kernel's `name` becomes `value` (and so does the judge's)."""
         self.link.assign(name, value)
         dict.__setitem__(self, name, value)
+        self.assigned.add(name)
+        self.from_kernel.discard(name)
 
-    def restore_in_kernel(self, names) -> None:
+    def restore_in_kernel(self) -> None:
         self.link.restore()
-        for name in names:
+        for name in self.assigned:
             dict.pop(self, name, None)
+        self.assigned.clear()
 
 
 def install_kernel_module_class() -> None:

@@ -1,0 +1,81 @@
+"""The honest-student corpus: correct answers written the way real students write them.
+
+Each submission is the solution plus one ordinary oddity: a local variable named like a library
+name, a scratch magic, an environment tweak, a warning or a debugging print on stderr. Each must
+get full marks with nothing held: tests are judged outside the kernel, so nothing the student's
+code prints or rebinds can cost points (nbgrader's own rule scores any stderr output 0).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from autograder import notebooks
+from autograder.course import notebook_path
+from autograder.grade import grade
+from grading_class import A01, make_course, replaced, solution, submit
+
+pytestmark = pytest.mark.slow
+A02 = "a02_gradient_descent"
+
+HONEST_A01 = {
+    "local_F": "def mae(y_true, y_pred):\n    F = np.abs(y_true - y_pred)  # F for 'forecast errors'\n"
+               "    return float(np.mean(F))",
+    "local_checks": "def mae(y_true, y_pred):\n    checks = np.abs(y_true - y_pred)\n    return float(checks.mean())",
+    "local_np": "def mae(y_true, y_pred, np=np):\n    return float(np.mean(np.abs(y_true - y_pred)))",
+    "global_F": "F = 9.81  # a note about forces, unrelated\n"
+                "def mae(y_true, y_pred):\n    return float(np.mean(np.abs(y_true - y_pred)))",
+    "time_magic": "%time _scratch = sum(range(1000))\n"
+                  "def mae(y_true, y_pred):\n    return float(np.mean(np.abs(y_true - y_pred)))",
+    "environment": "import os\nos.environ['OMP_NUM_THREADS'] = '1'\n"
+                   "def mae(y_true, y_pred):\n    return float(np.mean(np.abs(y_true - y_pred)))",
+    "printoptions": "np.set_printoptions(precision=3, suppress=True)\n"
+                    "def mae(y_true, y_pred):\n    return float(np.mean(np.abs(y_true - y_pred)))",
+    "stderr_print": "import sys\n"
+                    "def mae(y_true, y_pred):\n    print('debug: computing mae', file=sys.stderr)\n"
+                    "    return float(np.mean(np.abs(y_true - y_pred)))",
+    "warns": "import warnings\n"
+             "def mae(y_true, y_pred):\n"
+             "    if y_true.dtype.kind in 'iu':\n        warnings.warn('integer targets: converting to float')\n"
+             "    return float(np.mean(np.abs(np.asarray(y_true, float) - y_pred)))",
+    "prints_a_lot": "def mae(y_true, y_pred):\n    print('errors:', y_true - y_pred)\n"
+                    "    return float(np.mean(np.abs(y_true - y_pred)))",
+}
+
+# a02: a correct standardize_apply whose np.where divides by zero first (a RuntimeWarning).
+HONEST_A02 = {
+    "where_warns": "def standardize_apply(X, mean, std):\n"
+                   "    return np.where(std > 0, (X - mean) / std, 0.0)",
+}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    results = {}
+    for assignment_id, answers, exercise in [(A01, HONEST_A01, "mae"), (A02, HONEST_A02, "standardize_apply")]:
+        course = make_course(tmp_path_factory.mktemp(assignment_id), assignment_id)
+        sol = solution(course, assignment_id)
+        submit(course, assignment_id, "solution", sol)
+        for student, code in answers.items():
+            submit(course, assignment_id, student, replaced(sol, **{exercise: code}))
+        report = grade(course, assignment_id, log=lambda *_: None, workers=3, report=False, feedback=False)
+        results[assignment_id] = (course, {r.student_id: r for r in report.results})
+    return results
+
+
+@pytest.mark.parametrize("assignment_id, student", [(A01, s) for s in HONEST_A01] + [(A02, s) for s in HONEST_A02])
+def test_honest_but_unusual_code_gets_full_marks_and_no_hold(graded, assignment_id, student):
+    _, results = graded[assignment_id]
+    r = results[student]
+    assert r.status == "graded" and r.score == r.max_score == results["solution"].max_score, r.exercises
+    assert r.held == []
+
+
+def test_what_the_students_code_printed_on_stderr_stays_in_the_graded_notebook_as_text(graded):
+    course, _ = graded[A01]
+    nb = notebooks.read(notebook_path(course / "autograded" / "stderr_print", A01))
+    cell = next(c for c in nb.cells if notebooks.grade_id(c) == "test_mae")
+    assert [o.output_type for o in cell.outputs] == ["stream", "stream"]
+    assert all(o.name == "stdout" for o in cell.outputs)
+    assert "debug: computing mae" in cell.outputs[0].text
+    assert "mae: visible test passed." in cell.outputs[1].text
