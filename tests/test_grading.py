@@ -47,6 +47,7 @@ def attacks(course):
             "    def __lt__(self, other):\n        return True\n    __le__ = __gt__ = __ge__ = __ne__ = __lt__\n"
             "def mae(y_true, y_pred):\n    return Always(0.0)")),
         "reads_hidden_tests": replaced(sol, mae=(
+            "def mae(y_true, y_pred):\n    return 0.0\n"
             "import json\n"
             f"_cells = json.load(open({str(source)!r}))['cells']\n"
             "_answer = next(''.join(c['source']) for c in _cells if c['metadata'].get('nbgrader', {}).get('grade_id') == 'mae')\n"
@@ -228,7 +229,7 @@ def test_writing_into_the_gradebook_changes_nothing(graded):
     with sqlite3.connect(course / "gradebook.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT count(*) FROM grade WHERE manual_score = 100").fetchone()[0] == 0
-    assert exercises(report, "writes_gradebook")["mae"] == 0.0
+    assert result(report, "writes_gradebook").score == 17.0  # the attack failed; its own answers stand
     assert result(report, "correct").score == 17.0
 
 
