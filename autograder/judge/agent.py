@@ -342,7 +342,8 @@ class _Encoder:
         return len(self.blobs) - 1
 
     def array(self, value):
-        value = np.ascontiguousarray(value)
+        if not value.flags.c_contiguous:
+            value = value.copy(order="C")  # (np.ascontiguousarray would make a 0-d array 1-d)
         if value.dtype.name not in NUMERIC_DTYPES:
             raise TypeError(f"an array of dtype {value.dtype} cannot be graded (numbers or bools only)")
         if value.dtype.byteorder == ">":
