@@ -57,7 +57,7 @@ HOLD_COMMENT = "Held at 0 for review: code before this exercise's tests tampers 
 # Assignments whose grade cells still run inside the student's kernel, defended by the scan's
 # holds: their tests build and train torch models of the student's own classes, which the judge
 # (autograder/judge) cannot yet mirror. Every other assignment is judged outside the kernel.
-KERNEL_TESTED = {"a07_pytorch", "a08_cnn_fashion_mnist"}
+KERNEL_TESTED = set(os.environ.get("KERNEL_TESTED", "a07_pytorch a08_cnn_fashion_mnist").split())
 
 
 @dataclass

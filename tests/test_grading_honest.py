@@ -79,3 +79,29 @@ def test_what_the_students_code_printed_on_stderr_stays_in_the_graded_notebook_a
     assert all(o.name == "stdout" for o in cell.outputs)
     assert "debug: computing mae" in cell.outputs[0].text
     assert "mae: visible test passed." in cell.outputs[1].text
+
+
+def test_a_hold_written_by_an_earlier_run_is_lifted_when_the_student_is_graded_again(graded):
+    from nbgrader.api import Gradebook
+
+    from autograder.grade import HOLD_COMMENT
+
+    course, _ = graded[A01]
+    url = f"sqlite:///{course / 'gradebook.db'}"
+    with Gradebook(url) as gradebook:  # as an earlier run's hold looked: manual 0 and its comment
+        notebook = gradebook.find_submission(A01, "local_F").notebooks[0]
+        for row in notebook.grades:
+            if row.name.endswith("_mae"):
+                row.manual_score = 0.0
+        for row in notebook.comments:
+            if row.name == "mae":
+                row.manual_comment = HOLD_COMMENT.format("reassigns F, a name the tests use")
+        gradebook.db.commit()
+    report = grade(course, A01, log=lambda *_: None, workers=2, report=False, feedback=False, regrade=True)
+    assert {r.student_id: r.score for r in report.results}["local_F"] == 17.0
+    with Gradebook(url) as gradebook:
+        assert gradebook.find_submission(A01, "local_F").score == 17.0
+        notebook = gradebook.find_submission(A01, "local_F").notebooks[0]
+        assert all(row.manual_score is None for row in notebook.grades)
+    rows = [line for line in report.csv_path.read_text().splitlines() if line.startswith(f"{A01},") and "local_F" in line]
+    assert rows and rows[0].split(",")[-2] in ("17.0", "17")

@@ -25,6 +25,7 @@ import socket
 import struct
 import sys
 import time
+import types
 import warnings
 from collections import OrderedDict
 
@@ -198,6 +199,7 @@ class Link:
         """
         link, entries, todo = self, {}, []
         known = set(self.twins)
+        candidates = _reachable([value] + [self.twins[k] for k in self.pinned])
 
         class Pickler(cloudpickle.Pickler):
             root = None
@@ -205,7 +207,9 @@ class Link:
             def persistent_id(self, obj):
                 if type(obj) is KernelObject:
                     return ("h", obj._hid)
-                if obj is self.root or agent.twin_kind(obj) is None:
+                # Only the test's own objects become twins: not the root of this pickle, and not
+                # what pickling makes on the way (cloudpickle's dicts, an object's __dict__).
+                if obj is self.root or id(obj) not in candidates:
                     return None
                 k = link.twin_of.get(id(obj))
                 if k is None or link.twins.get(k) is not obj:
@@ -236,7 +240,7 @@ class Link:
             k = todo.pop()
             obj = self.twins[k]
             if k in known:
-                state = _update_state(obj)
+                state, _ = _update_state(obj)
                 entries[k] = (True, dumps(state, root=state))
             else:
                 entries[k] = (False, dumps(obj, root=obj))
@@ -333,11 +337,14 @@ class Link:
                     np.copyto(obj, value, casting="unsafe")
         elif kind == "dict":
             value = decoder.pairs(state, depth)
+            value = {key: _keep_own(obj.get(key, _NOTHING), new) for key, new in value.items()}
             obj.clear()
             obj.update(value)
         elif kind == "list":
             expect(type(state) is list, "bad list state")
-            obj[:] = [decoder.value(item, depth + 1) for item in state]
+            old = list(obj)
+            items = [decoder.value(item, depth + 1) for item in state]
+            obj[:] = [_keep_own(old[i] if i < len(old) else _NOTHING, new) for i, new in enumerate(items)]
         elif kind == "tensor":
             fresh = _tensor(decoder, state, depth)
             with torch.no_grad():
@@ -378,6 +385,72 @@ class Link:
             raise WireError(f"bad generator state ({error})") from None
 
 
+_NOTHING = object()
+
+
+def _reachable(roots) -> set[int]:
+    """Ids of the twin-kind objects the test's values reach: through containers, objects'
+    attributes, modules' parts, optimizers' groups, and functions' closures and globals."""
+    seen: set[int] = set()
+    found: set[int] = set()
+    stack = list(roots)
+    while stack:
+        obj = stack.pop()
+        if id(obj) in seen or isinstance(obj, (str, bytes, int, float, bool, type(None), type, KernelObject)):
+            continue
+        seen.add(id(obj))
+        kind = agent.twin_kind(obj)
+        if kind is not None:
+            found.add(id(obj))
+        if kind in ("ndarray", "generator", "torch_generator"):
+            continue
+        if kind == "tensor":
+            if obj.grad is not None:
+                stack.append(obj.grad)
+            continue
+        if isinstance(obj, (tuple, list, set, frozenset)):
+            stack.extend(obj)
+        elif isinstance(obj, dict):
+            stack.extend(obj.keys())
+            stack.extend(obj.values())
+        elif callable(obj) and hasattr(obj, "__code__"):  # a function: its closure and globals
+            stack.extend(c.cell_contents for c in (obj.__closure__ or ()) if _has_contents(c))
+            names = _code_names(obj.__code__)
+            stack.extend(obj.__globals__[n] for n in names if n in obj.__globals__)
+            stack.extend(obj.__defaults__ or ())
+        elif hasattr(obj, "__dict__") and not isinstance(obj, types.ModuleType):
+            stack.extend(vars(obj).values())
+        if kind == "optimizer":
+            stack.extend(obj.param_groups)
+            stack.extend(obj.state.keys())
+            stack.extend(obj.state.values())
+    return found
+
+
+def _has_contents(cell) -> bool:
+    try:
+        cell.cell_contents
+    except ValueError:
+        return False
+    return True
+
+
+def _code_names(code) -> set[str]:
+    names = set(code.co_names)
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            names |= _code_names(const)
+    return names
+
+
+def _keep_own(old, new):
+    """A handle in a twin's state stands for the kernel's copy of something the judge has itself:
+    the judge keeps its own object (a handle never replaces a real one in the judge's objects)."""
+    if type(new) is KernelObject and old is not _NOTHING and type(old) is not KernelObject:
+        return old
+    return new
+
+
 def _rng_now():
     torch = _torch()
     state = np.random.get_state()
@@ -387,20 +460,26 @@ def _rng_now():
 
 def _update_state(obj):
     """What the kernel needs to bring its copy of a known twin up to the judge's version."""
+    """(state, ids of the objects made for it, which are sent by value)."""
     kind = "module" if isinstance(obj, KernelModule) else agent.twin_kind(obj)
     if kind == "tensor":
-        return (obj.detach().clone(), bool(obj.requires_grad), obj.grad)
+        value = obj.detach().clone()
+        return (value, bool(obj.requires_grad), obj.grad), {id(value)}
     if kind == "module":
         attrs = {n: v for n, v in vars(obj).items() if not n.startswith("_") and n != "training"}
-        return {"training": obj.training, "_parameters": OrderedDict(obj._parameters),
-                "_buffers": OrderedDict(obj._buffers), "_modules": OrderedDict(obj._modules), "attrs": attrs}
+        state = {"training": obj.training, "_parameters": OrderedDict(obj._parameters),
+                 "_buffers": OrderedDict(obj._buffers), "_modules": OrderedDict(obj._modules), "attrs": attrs}
+        return state, {id(state), id(attrs)}
     if kind == "optimizer":
-        return obj.__getstate__()
+        state = obj.__getstate__()
+        return state, {id(state)}
     if kind == "generator":
-        return obj.bit_generator.state
+        state = obj.bit_generator.state
+        return state, {id(state), id(state.get("state"))}
     if kind == "torch_generator":
-        return obj.get_state()
-    return obj  # arrays, dicts and lists: themselves, by value
+        state = obj.get_state()
+        return state, {id(state)}
+    return obj, set()  # arrays, dicts and lists: themselves, by value
 
 
 def _tensor(decoder: wire.Decoder, state, depth: int):
