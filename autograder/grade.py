@@ -20,7 +20,8 @@ source notebook's, and re-graded otherwise. Scores are written with nbgrader's g
 keyed by student, notebook and cell, so grading a student again replaces, never duplicates.
 
 A submission that exceeds a limit (see `Limits`) gets 0 for what did not finish, and the report
-says why; one that tampers with grading has the exercises it can reach held at 0 for review.
+says why. The grade cells are judged outside the kernel (autograder/judge), so code that tampers
+with grading cannot change a score: the scan only lists it for the TA's review.
 """
 
 from __future__ import annotations
@@ -53,11 +54,8 @@ KERNEL_MEMORY_LIMIT = 4 * 2**30
 # other students' work, grades, and the catalogue of answers.
 SECRETS = ["source", "submitted", "autograded", "feedback", "backups", "grading", "reports", ".git",
            "autograder/mutants", "autograder/alternatives", "tests"]
+# The comment earlier versions wrote on a hold (a manual 0); regrading lifts it (see _merge).
 HOLD_COMMENT = "Held at 0 for review: code before this exercise's tests tampers with grading ({})."
-# Assignments whose grade cells still run inside the student's kernel, defended by the scan's
-# holds: their tests build and train torch models of the student's own classes, which the judge
-# (autograder/judge) cannot yet mirror. Every other assignment is judged outside the kernel.
-KERNEL_TESTED = set(os.environ.get("KERNEL_TESTED", "a07_pytorch a08_cnn_fashion_mnist").split())
 
 
 @dataclass
@@ -390,8 +388,7 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
     config.Execute.timeout = spec["cell_timeout"]
     config.LimitedExecute.submission_timeout = float(spec["limits"]["submission_timeout"])
     config.LimitedExecute.max_output_bytes = int(spec["limits"]["output_bytes"])
-    if assignment_id not in KERNEL_TESTED:
-        config.LimitedExecute.judge_socket = str(runtime / "judge.sock")  # the kernel sees runtime/
+    config.LimitedExecute.judge_socket = str(runtime / "judge.sock")  # the kernel sees runtime/
     if spec["isolate"]:
         config.KernelManager.transport = "ipc"  # Unix sockets: the kernel has no network
         config.KernelManager.ip = str(runtime / "kernel")  # absolute: the kernel runs in another folder
@@ -422,10 +419,10 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
     except Exception as error:  # changed since the grader's check
         return StudentResult(student, "malformed", message=f"not a valid notebook ({error})",
                              submission_sha256=digest), None
-    flags, held = held_exercises(nb, _WORKER["release"])
-    if assignment_id not in KERNEL_TESTED:
-        held = []  # judged outside the kernel: tampering cannot change a score, so flags only inform
-    result = StudentResult(student, "graded", flags=flags, held=held, submission_sha256=digest)
+    # The tests are judged outside the kernel, so tampering cannot change a score: the scan's
+    # flags only inform the TA's review, and nothing is held.
+    flags, _ = held_exercises(nb, _WORKER["release"])
+    result = StudentResult(student, "graded", flags=flags, submission_sha256=digest)
     api = _WORKER["api"]
     limits.EVENTS.clear()
     outcome = api.autograde(assignment_id, student, force=True, create=True)
@@ -438,17 +435,6 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
         return result, None
     with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
         submission = gradebook.find_submission(assignment_id, student)
-        if held:  # nbgrader's manual score overrides; the automatic one is kept for the TA
-            why = "; ".join(str(f) for f in flags if f.tampering)
-            for notebook in submission.notebooks:
-                for grade_row in notebook.grades:
-                    if notebooks.exercise_of(grade_row.name) in held:
-                        grade_row.manual_score = 0.0
-                        grade_row.needs_manual_grade = True
-                for comment in notebook.comments:
-                    if comment.name in held:
-                        comment.manual_comment = HOLD_COMMENT.format(why)
-            gradebook.db.commit()
         payload = _submission_payload(submission)
     staged = folder / "out" / student
     shutil.rmtree(staged, ignore_errors=True)
@@ -504,13 +490,15 @@ def _merge(root: Path, db_url: str, course_id: str, assignment_id: str, result: 
             gradebook.update_or_create_submission(assignment_id, result.student_id, timestamp=timestamp)
         else:
             gradebook.update_or_create_submission(assignment_id, result.student_id)
-        # A hold an earlier run wrote (its comment says so) is lifted when this run holds nothing
-        # there: the gradebook, grades.csv, the report and the feedback then agree. A TA's own
-        # manual score, with any other comment, is never cleared.
+        # Holds were written by earlier versions of the grader (manual 0 with HOLD_COMMENT); the
+        # judge makes them pointless, so grading a student again lifts them, and the gradebook,
+        # grades.csv, the report and the feedback agree. A TA's own manual score, with any other
+        # comment, is never cleared.
         lifted = set()
         for c in payload["comments"]:
             row = gradebook.find_comment(c["name"], c["notebook"], assignment_id, result.student_id)
-            if c["name"] not in result.held and (row.manual_comment or "").startswith(HOLD_COMMENT[:20]):
+            row.auto_comment = c["auto_comment"]
+            if (row.manual_comment or "").startswith(HOLD_COMMENT[:20]):
                 row.manual_comment = None
                 lifted.add(c["name"])
         for g in payload["grades"]:
@@ -518,15 +506,8 @@ def _merge(root: Path, db_url: str, course_id: str, assignment_id: str, result: 
             row.auto_score = g["auto_score"]
             if notebooks.exercise_of(g["name"]) in lifted:
                 row.manual_score = None
-            if notebooks.exercise_of(g["name"]) in result.held:
-                row.manual_score = 0.0
             # nbgrader's rule (SaveAutoGrades): a manual score or a missing auto score needs a look.
             row.needs_manual_grade = row.manual_score is not None or row.auto_score is None
-        for c in payload["comments"]:
-            row = gradebook.find_comment(c["name"], c["notebook"], assignment_id, result.student_id)
-            row.auto_comment = c["auto_comment"]
-            if c["name"] in result.held:
-                row.manual_comment = c["manual_comment"]
         for name, penalty in payload["penalties"].items():
             gradebook.find_submission_notebook(name, assignment_id, result.student_id).late_submission_penalty = penalty
         gradebook.db.commit()

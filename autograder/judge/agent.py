@@ -249,11 +249,39 @@ class Agent:
                 function = self.twins[target[1]]
             else:
                 function = self.handles[target] if isinstance(target, int) else self.namespace[target]
-            args, kwargs = self.unpack_call(entries, blob)
+            args, kwargs, _ = self.unpack_call(entries, blob)
             result = self.call_in_context(function, args, kwargs, context)
             header, blobs = self.encode(result, states_of=list(entries))
             header.append(self.rng_state(context))
             return header, blobs
+        if verb == "forward":  # a module of the student's class, in a graph the judge differentiates
+            _, k, entries, blob, context = request
+            module = self.twins[k]
+            args, kwargs, _ = self.unpack_call(entries, blob)
+            torch = _torch()
+            inputs = [a.detach().requires_grad_(a.is_floating_point()) if isinstance(a, torch.Tensor) else a
+                      for a in args]
+            context = dict(context, grad=True)
+            out = self.call_in_context(module, inputs, kwargs, context)
+            if not isinstance(out, torch.Tensor):
+                raise TypeError(f"forward returned {type(out).__name__}, not a tensor")
+            token = self.next_handle
+            self.next_handle += 1
+            self.graphs = getattr(self, "graphs", {})
+            self.graphs[token] = (out, [a for a in inputs if isinstance(a, torch.Tensor)], list(module.parameters()))
+            header, blobs = self.encode(out.detach(), states_of=list(entries))
+            header.append(self.rng_state(context))
+            header.append(token)
+            return header, blobs
+        if verb == "backward":
+            _, token, entries, blob = request
+            grad_out, _, _ = self.unpack_call(entries, blob)
+            out, inputs, params = self.graphs.pop(token)
+            torch = _torch()
+            targets = [t for t in inputs + params if t.requires_grad]
+            grads = torch.autograd.grad(out, targets, grad_out, allow_unused=True) if targets else ()
+            by_id = {id(t): g for t, g in zip(targets, grads)}
+            return self.encode([by_id.get(id(t)) for t in inputs + params])
         if verb == "getattr":
             return self.encode(getattr(self.handles[request[1]], request[2]))
         if verb == "iter":
@@ -268,7 +296,7 @@ class Agent:
             _, name, entries, blob = request
             if name not in self.saved:
                 self.saved[name] = self.namespace.get(name, _MISSING)
-            self.namespace[name] = self.unpack_call(entries, blob)
+            self.namespace[name] = self.unpack_call(entries, blob)[0]
             return self.encode(None)
         if verb == "restore":
             for name, original in self.saved.items():

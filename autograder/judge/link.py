@@ -139,7 +139,7 @@ class Link:
         expect(type(header) is list and header and header[0] in ("ok", "err"), "a reply of unknown form")
         if header[0] == "err":
             raise _student_error(header)
-        expect(len(header) in (3, 4) and type(header[2]) is list, "a reply of the wrong length")
+        expect(len(header) in (3, 4, 5) and type(header[2]) is list, "a reply of the wrong length")
         decoder = wire.Decoder(self, blobs)
         body = decoder.value(header[1])
         for pair in header[2]:  # [k, ["P", k, state]] or [k, ["R", k]]: the arguments' twins
@@ -147,20 +147,35 @@ class Link:
                    and pair[1][:2] in (["P", pair[0]], ["R", pair[0]]), "bad twin state")
             if pair[0] in self.twins:
                 decoder.value(pair[1])
-        if len(header) == 4 and header[3] is not None:
+        if len(header) >= 4 and header[3] is not None:
             self._adopt_rng(header[3])
+        decoder.token = header[4] if len(header) == 5 and type(header[4]) is int else None
         return body, decoder
 
     # ---- requests ------------------------------------------------------------------------------
     def lookup(self, name: str):
         return self.request(("lookup", name))[0]
 
-    def call(self, target, args: tuple, kwargs: dict):
-        entries, blob = self.pack((args, kwargs))
+    def call(self, target, args: tuple, kwargs: dict, sync=()):
+        """Call a kernel function; `sync`: more twins to bring up to date first (a called module)."""
+        entries, blob = self.pack((args, kwargs, sync))
         return self.request(("call", target, entries, blob, self._context()))[0]
 
+    def forward(self, module, args: tuple, kwargs: dict):
+        """A student's module, called so that the judge can differentiate through it: the
+        kernel keeps the graph under a token for `backward`."""
+        entries, blob = self.pack((args, kwargs, (module,)))
+        body, decoder = self.request(("forward", module._twin, entries, blob, self._context()))
+        return body, decoder.token
+
+    def backward(self, token: int, grad_out):
+        entries, blob = self.pack((grad_out, {}, ()))
+        grads = self.request(("backward", token, entries, blob))[0]
+        expect(type(grads) is list, "bad gradients")
+        return grads
+
     def assign(self, name: str, value) -> None:
-        entries, blob = self.pack(value)
+        entries, blob = self.pack((value, {}, ()))
         # Lists and arrays (a spy's record of calls): not dicts, which include cloudpickle's own
         # globals of the functions, and must not be reset by the judge's emptier copies.
         self.pinned.update(k for k in entries if type(self.twins[k]) in (list, np.ndarray))
@@ -598,11 +613,39 @@ class KernelModule:  # replaced by a torch.nn.Module subclass on first use (torc
 def _make_kernel_module():
     nn = _torch().nn
 
+    torch = _torch()
+
+    class KernelForward(torch.autograd.Function):
+        """The student's forward as one node of the judge's graph: forward and backward run in
+        the kernel, so the judge's optimizer can train the module's (twin) parameters."""
+
+        @staticmethod
+        def forward(ctx, module, n_inputs, *tensors):
+            out, token = module._link.forward(module, tensors[:n_inputs], {})
+            expect(isinstance(out, torch.Tensor), "forward did not return a tensor")
+            ctx.module, ctx.token, ctx.n_inputs = module, token, n_inputs
+            ctx.shapes = [t.shape for t in tensors]
+            return out
+
+        @staticmethod
+        def backward(ctx, grad_out):
+            grads = ctx.module._link.backward(ctx.token, grad_out.detach())
+            expect(len(grads) == len(ctx.shapes), "a gradient for every input and parameter")
+            for g, shape in zip(grads, ctx.shapes):
+                expect(g is None or (isinstance(g, torch.Tensor) and g.shape == shape), "a gradient of the wrong shape")
+            return (None, None, *grads)
+
     class KernelModule(nn.Module):
         """A module of the student's own class: its parts are twins, its forward runs in the kernel."""
 
         def forward(self, *args, **kwargs):
-            return self._link.call(("twin", self._twin), args, kwargs)
+            params = list(self.parameters())
+            tensors = [a for a in args if isinstance(a, torch.Tensor)]
+            graph = torch.is_grad_enabled() and not kwargs and len(tensors) == len(args) and (
+                any(p.requires_grad for p in params) or any(t.requires_grad for t in tensors))
+            if graph:
+                return KernelForward.apply(self, len(args), *args, *params)
+            return self._link.call(("twin", self._twin), args, kwargs, sync=(self,))
 
         def __repr__(self) -> str:
             return f"<{self._kernel_class.rsplit('.', 1)[-1]} (your class) in your notebook>"
