@@ -1,6 +1,8 @@
 """verify: prove, in a throw-away course folder, that an assignment grades as it should.
 
-One nbgrader autograde run grades every variant of the assignment as a separate "student":
+Every variant of the assignment is graded as a separate "student", by the same engine as a TA's
+`grade` (parallel workers, the sandbox, the limits, and the judge that runs the tests outside
+the kernel), so verify proves the whole grader, not only the tests:
 
     solution      the release filled with the source's answers       -> full marks
     blank         the release as students receive it                   -> 0, and grading completes
@@ -18,11 +20,9 @@ answer cell, so the new definition replaces the old one.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,35 +183,26 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
         report.problems += check_conventions(source_nb, variants)
         if only:
             variants = [v for v in variants if v.exercise is None or v.exercise in only]
-        workers = verify_workers(len(variants))
-        parts = [course] + [course.parent / f"{course.name}-part{k}" for k in range(1, workers)]
-        for part in parts[1:]:  # each worker grades in its own copy of the course (own gradebook)
-            shutil.copytree(course, part)
-        for i, v in enumerate(variants):
+        for v in variants:
             if v.kind == "solution":
                 nb = solution_nb
             elif v.kind == "blank":
                 nb = release_nb
             else:
                 nb = notebooks.with_replacement(solution_nb, v.exercise, v.path.read_text(), f"{v.kind}: {v.path.name}")
-            notebooks.write(nb, notebook_path(parts[i % workers] / "submitted" / v.student_id, assignment_id))
-        log(f"verify {assignment_id}: grading {len(variants)} variants in {course} ({workers} in parallel)")
-        scores = {}
-        try:
-            if workers == 1:
-                part_scores, error = autograde_part(config_root, course, assignment_id)
-                results = [(part_scores, error)]
-            else:
-                context = multiprocessing.get_context("spawn")  # fresh interpreters: nbgrader keeps global state
-                with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                    results = list(pool.map(autograde_part, [config_root] * workers, parts, [assignment_id] * workers))
-        finally:
-            for part in parts[1:]:
-                shutil.rmtree(part, ignore_errors=True)
-        for part_scores, error in results:
-            scores.update(part_scores)
-            if error:
-                report.problems.append("nbgrader autograde reported an error:\n" + error)
+            notebooks.write(nb, notebook_path(course / "submitted" / v.student_id, assignment_id))
+        # The same engine as a TA's `grade`: the sandbox, the limits and the judge.
+        shutil.copy(config_root / "nbgrader_config.py", course / "nbgrader_config.py")
+        from autograder.grade import grade
+
+        graded = grade(course, assignment_id, log=lambda *_: None, workers=verify_workers(len(variants)),
+                       report=False, feedback=False)
+        log(f"verify {assignment_id}: graded {len(variants)} variants with {graded.workers} workers "
+            f"(sandbox {graded.sandbox}) in {graded.seconds:.0f} s")
+        for r in graded.results:
+            if r.status != "graded":
+                report.problems.append(f"{r.student_id} was not graded: {r.message}")
+        scores = read_scores(nbgrader_api(load_config(config_root, course)), assignment_id)
         cells_of = exercises(source_nb)
         for v in variants:
             ok, why = judge(v, scores.get(v.student_id, {}), cells_of)
@@ -223,14 +214,16 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
 
 
 def verify_workers(n_variants: int) -> int:
-    """How many nbgrader processes verify runs side by side: VERIFY_WORKERS, else one per CPU (at most 4)."""
+    """Grading workers for verify: VERIFY_WORKERS, else the grader's default (CPUs + 1)."""
+    from autograder.grade import grading_workers
+
     wanted = os.environ.get("VERIFY_WORKERS")
-    workers = int(wanted) if wanted else min(os.cpu_count() or 1, 4)
-    return max(1, min(workers, n_variants))
+    return max(1, min(grading_workers(int(wanted) if wanted else None), n_variants))
 
 
 def autograde_part(config_root: Path, course: Path, assignment_id: str):
-    """Autograde every submission in one course folder; returns (scores, error message or "")."""
+    """Plain serial `nbgrader autograde` of every submission in a course folder, tests in the
+    kernel: the baseline the grading tests and benchmark compare with. Returns (scores, error)."""
     api = nbgrader_api(load_config(config_root, course))
     result = api.autograde(assignment_id, "*", force=True, create=True)
     error = "" if result["success"] else (result.get("error") or result.get("log") or "unknown error")
