@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     p_grade.add_argument("--submission-timeout", type=float, default=None,
                          help="seconds one submission may run in all (default 600)")
     p_grade.add_argument("--memory-gb", type=float, default=None, help="memory per grading kernel (default 4)")
+    p_grade.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                         help="grade without the bubblewrap sandbox (student code can then read and write "
+                              "the course's files); the report says so")
     p_grade.add_argument("--no-feedback", dest="feedback", action="store_false",
                          help="skip feedback (generate it later: nbgrader generate_feedback)")
     args = parser.parse_args(argv)
@@ -63,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "grade":
             from autograder.grade import Limits, grade
 
-            limits = Limits()
-            if args.submission_timeout:
+            limits = Limits(isolate=args.sandbox)
+            if args.submission_timeout is not None:
                 limits.submission_timeout = args.submission_timeout
-            if args.memory_gb:
+            if args.memory_gb is not None:
                 limits.memory_bytes = int(args.memory_gb * 2**30)
             report = grade(root, args.assignment, csv_path=args.csv, workers=args.workers, limits_=limits,
                            regrade=args.regrade, feedback=args.feedback, progress=True, log=lambda *_: None)

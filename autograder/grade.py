@@ -50,10 +50,6 @@ from autograder.scan import held_exercises
 # Address space a grading kernel may use. Enough for torch and week 8's CNN (about 1 GB);
 # a submission that allocates without end gets a MemoryError instead of the machine's OOM killer.
 KERNEL_MEMORY_LIMIT = 4 * 2**30
-# What a grading kernel must never see (relative to the course folder): solutions, hidden tests,
-# other students' work, grades, and the catalogue of answers.
-SECRETS = ["source", "submitted", "autograded", "feedback", "backups", "grading", "reports", ".git",
-           "autograder/mutants", "autograder/alternatives", "tests"]
 # The comment earlier versions wrote on a hold (a manual 0); regrading lifts it (see _merge).
 HOLD_COMMENT = "Held at 0 for review: code before this exercise's tests tampers with grading ({})."
 
@@ -66,7 +62,7 @@ class Limits:
     submission_timeout: float = 600.0
     memory_bytes: int | None = KERNEL_MEMORY_LIMIT
     output_bytes: int = 1_000_000
-    isolate: bool = True  # no network and no course files, where the OS allows namespaces
+    isolate: bool = True  # the bubblewrap sandbox; False only when the TA passes --no-sandbox
 
 
 @dataclass
@@ -215,7 +211,12 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
         else:
             todo.append((student, digest))
 
-    isolation = sandbox.available() if limits_.isolate else "switched off"
+    isolation = sandbox.available() if limits_.isolate else "switched off with --no-sandbox"
+    if limits_.isolate and isolation is not None:
+        raise CourseError(
+            f"The grading sandbox is not available here: {isolation}. Student code would run with "
+            "access to the course's files. Install it, or grade with --no-sandbox to accept that "
+            "(the report will say the sandbox was off).")
     workers = max(1, min(grading_workers(workers), len(todo) or 1))
     cell_timeout = limits_.cell_timeout or int(config.Execute.get("timeout", 30))
     if todo:
@@ -225,13 +226,10 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
         dirs = [base / f"w{k}" for k in range(workers)]
         for folder in dirs:
             folder.mkdir()
-        hide = [str(root / s) for s in SECRETS if (root / s).exists()]
-        hide += [str(p) for p in root.glob("*.db")]
         template = _template_gradebook(root, assignment_id, base / "template", db_url)
-        hide.append(str(template.parent))
         spec = dict(root=str(root), assignment_id=assignment_id, limits=limits_.__dict__,
                     template=str(template),
-                    cell_timeout=cell_timeout, isolate=isolation is None, hide=hide,
+                    cell_timeout=cell_timeout, isolate=isolation is None, read_only=sandbox.read_only_paths(),
                     workers=[str(d) for d in dirs])
         # Workers are forked from a clean server process that has imported nbgrader once: fresh
         # state for each (nbgrader keeps globals), without each paying the imports again.
@@ -374,14 +372,12 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
     config = load_config(root, folder)
     config.CourseDirectory.db_url = f"sqlite:///{folder / 'gradebook.db'}"
 
-    others = [d for d in spec["workers"] if d != str(folder)]
-    hide = spec["hide"] + others + [str(folder / name) for name in ("source", "submitted", "out")]
-    hide.append(str(folder / "gradebook.db"))
     (folder / "out").mkdir()
-    sandbox.write_kernelspec(folder / "jupyter", {"memory_bytes": spec["limits"]["memory_bytes"],
-                                                  "isolate": spec["isolate"], "hide": hide})
-    os.environ["JUPYTER_PATH"] = str(folder / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
     runtime = Path(tempfile.mkdtemp(prefix="rt-", dir=folder))
+    sandbox.write_kernelspec(folder / "jupyter", {"memory_bytes": spec["limits"]["memory_bytes"],
+                                                  "isolate": spec["isolate"], "runtime": str(runtime),
+                                                  "read_only": spec["read_only"]})
+    os.environ["JUPYTER_PATH"] = str(folder / "jupyter") + os.pathsep + os.environ.get("JUPYTER_PATH", "")
     os.environ["JUPYTER_RUNTIME_DIR"] = str(runtime)
 
     config.Execute.kernel_name = sandbox.KERNEL_NAME

@@ -1,32 +1,35 @@
-"""The grading kernel's launcher: memory limit, no network, and the course's secrets out of sight.
+"""The grading kernel's launcher: a bubblewrap (bwrap) sandbox that sees only what it needs.
 
 A grading kernel runs student code. The kernelspec written by `write_kernelspec` starts it as
 
     python -I -S .../autograder/sandbox.py SPEC.json -- python -m ipykernel_launcher -f {connection_file}
 
-which, where the OS allows unprivileged namespaces (`available()`), re-runs itself under
-`unshare` in new user, mount, network and PID namespaces: the kernel then has no network
-interface but a down loopback, sees only its own processes, and finds an empty, read-only folder
-(or an empty file) wherever the spec hides something: source/ (solutions and hidden tests), the
-gradebook, other students' submissions, the catalogue of answers. Without namespaces it still
-gets the memory limit, and the report says the sandbox was off. The kernel talks to the grader
-through Unix sockets (`KernelManager.transport = "ipc"`), which need no network.
+and this launcher execs the kernel inside `bwrap` with a whitelist, not a list of secrets:
 
-Either way it is killed when the grading worker that started it dies (PR_SET_PDEATHSIG), so a
-grading run that is killed leaves no kernels behind.
+- new user, mount, PID, network, IPC and UTS namespaces; no capabilities, no new privileges, and
+  a user id (1000) that is not root, so the kernel cannot undo its own mounts;
+- read-only: the system (/usr and the few files of /etc a Python process needs), the Python
+  installation and virtual environment, the course library `dlcourse/`, and the data folders a
+  notebook may read (the Fashion-MNIST cache and sample);
+- writable: a private scratch tmpfs of `scratch_bytes` (/tmp, also HOME and MPLCONFIGDIR), the
+  worker's runtime folder (the kernel's sockets and the judge's), and a throw-away copy of the
+  notebook's folder as the working directory, so files a notebook writes go nowhere;
+- nothing else: the course's source/, gradebook, config and other files, other submissions,
+  other workers, home folders do not exist inside;
+- no network but a loopback of its own; killed when the grading worker dies (--die-with-parent).
 
+Without bwrap (or where the OS forbids user namespaces), `available()` says why, and the grader
+refuses to run unless the TA asks for `--no-sandbox`; the kernel then gets only the limits.
 It runs once per submission, so it is cheap: Python without site packages (-I -S, this file
-imports only the standard library) and mount(2) through ctypes, not the mount command.
+imports only the standard library).
 """
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -35,38 +38,68 @@ from pathlib import Path
 
 KERNEL_NAME = "dlcourse-grading"
 LAUNCHER = [sys.executable, "-I", "-S", str(Path(__file__).resolve())]
-MS_RDONLY, MS_BIND = 1, 4096
-UNSHARE = ["unshare", "--user", "--map-root-user", "--mount", "--net", "--pid", "--fork",
-           "--mount-proc", "--kill-child"]
+SCRATCH_BYTES = 100 * 2**20
+MAX_FILE_BYTES = 100 * 2**20
+SANDBOX_UID = 1000
+# What a Python process needs of /etc; the rest (shadow, machine config) stays outside.
+ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf", "passwd", "group",
+             "hosts", "fonts", "mime.types", "ssl", "alternatives")
 
 
 @lru_cache(maxsize=1)
 def available() -> str | None:
-    """None when kernels can be isolated here; otherwise why not, in words.
+    """None when kernels can be sandboxed here; otherwise why not, in words.
 
-    The probe does what a kernel's launch does: new namespaces, then hiding a folder and a file.
+    The probe does what a kernel's launch does: bwrap with the whitelist, then checks that an
+    unlisted folder is invisible and a listed one read-only.
     """
     if not sys.platform.startswith("linux"):
-        return "namespaces are Linux-only"
-    if shutil.which("unshare") is None:
-        return "the unshare command (util-linux) is not installed"
+        return "the sandbox (bubblewrap) is Linux-only"
+    if shutil.which("bwrap") is None:
+        return "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
     with tempfile.TemporaryDirectory(prefix="sandbox-probe-") as folder:
-        hidden, secret = Path(folder) / "hidden", Path(folder) / "secret"
-        hidden.mkdir()
-        (hidden / "inside").write_text("x")
-        secret.write_text("x")
-        probe = subprocess.run(UNSHARE + LAUNCHER + ["--probe", str(hidden), str(secret)],
-                               capture_output=True, text=True)
+        secret, readable, runtime, work = (Path(folder) / name for name in ("secret", "readable", "runtime", "work"))
+        for path in (secret, readable, runtime, work):
+            path.mkdir()
+        (secret / "answers").write_text("x")
+        spec = {"read_only": read_only_paths() + [str(readable)], "runtime": str(runtime), "scratch_bytes": 2**20}
+        check = ("import os, sys\n"
+                 f"assert not os.path.exists({str(secret)!r}), 'an unlisted folder is visible'\n"
+                 f"try:\n    open({str(readable)!r} + '/x', 'w')\nexcept OSError:\n    pass\n"
+                 "else:\n    sys.exit('a read-only folder is writable')\n"
+                 "open('/tmp/scratch', 'w').write('ok')\n")
+        argv = bwrap_argv(spec, str(work)) + [sys.executable, "-I", "-S", "-c", check]
+        probe = subprocess.run(argv, capture_output=True, text=True)
     if probe.returncode != 0:
-        why = (probe.stderr.strip().splitlines() or ["unshare failed"])[-1]
-        return f"unprivileged namespaces are not allowed here ({why})"
+        why = (probe.stderr.strip().splitlines() or ["bwrap failed"])[-1]
+        return f"bubblewrap cannot sandbox kernels here ({why})"
     return None
+
+
+def read_only_paths() -> list[str]:
+    """The Python installation, the virtual environment, the course library and its data."""
+    paths = {sys.base_prefix, sys.prefix, sys.exec_prefix}
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("dlcourse")
+        paths.update(spec.submodule_search_locations or [])
+    except (ImportError, ValueError):
+        pass
+    try:
+        from dlcourse.fashion_mnist import default_cache_dir, default_sample_dir
+
+        paths.update(str(p) for p in (default_cache_dir(), default_sample_dir()) if p.exists())
+    except ImportError:
+        pass
+    return sorted(paths)
 
 
 def write_kernelspec(folder: Path, spec: dict) -> Path:
     """A kernelspec named KERNEL_NAME under folder/kernels/, launching through this module.
 
-    spec: {"memory_bytes": int | None, "isolate": bool, "hide": [paths]}. Put `folder` on
+    spec: {"memory_bytes": int | None, "isolate": bool, "runtime": folder the kernel may write its
+    sockets in, "read_only": paths it may read, "scratch_bytes": int}. Put `folder` on
     JUPYTER_PATH so nbgrader's Execute finds the kernel.
     """
     kernel_dir = folder / "kernels" / KERNEL_NAME
@@ -79,8 +112,37 @@ def write_kernelspec(folder: Path, spec: dict) -> Path:
     return kernel_dir
 
 
+def bwrap_argv(spec: dict, work: str) -> list[str]:
+    """The bwrap command line for a kernel whose working directory is `work` (a scratch copy)."""
+    argv = ["bwrap", "--unshare-all", "--unshare-user", "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID),
+            "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+            "--proc", "/proc", "--dev", "/dev",
+            "--size", str(int(spec.get("scratch_bytes") or SCRATCH_BYTES)), "--tmpfs", "/tmp"]
+    for top in ("/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32"):
+        if os.path.islink(top):
+            argv += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            argv += ["--ro-bind", top, top]
+    for name in ETC_FILES:
+        argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    for path in spec.get("read_only", []):
+        argv += ["--ro-bind-try", path, path]
+    if spec.get("runtime"):
+        argv += ["--bind", spec["runtime"], spec["runtime"]]
+    argv += ["--bind", work, work, "--chdir", work,
+             "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib",
+             "--setenv", "TMPDIR", "/tmp",
+             # ipykernel exits when its parent is not JPY_PARENT_PID, which a PID namespace hides;
+             # bwrap's --die-with-parent (and the launcher's death signal) do that job instead.
+             "--unsetenv", "JPY_PARENT_PID", "--"]
+    return argv
+
+
 def _die_with_parent(parent: int | None = None) -> None:
     """Be killed when the parent process dies; exit now if `parent` has died already."""
+    import ctypes
+    import signal
+
     libc = ctypes.CDLL(None, use_errno=True)
     PR_SET_PDEATHSIG = 1
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -88,48 +150,37 @@ def _die_with_parent(parent: int | None = None) -> None:
         sys.exit("the grading worker that started this kernel is gone")
 
 
-def _hide(path: str) -> None:
-    """An empty read-only folder over a folder, /dev/null over a file (in this mount namespace only)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    if os.path.isdir(path):
-        done = libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_RDONLY, b"size=4k,mode=0555")
-    elif os.path.exists(path):
-        done = libc.mount(b"/dev/null", path.encode(), None, MS_BIND, None)
-    else:
-        return
-    if done != 0:
-        raise OSError(ctypes.get_errno(), f"cannot hide {path}: {os.strerror(ctypes.get_errno())}")
-
-
-def _probe(folder: str, secret: str) -> None:
-    _hide(folder)
-    _hide(secret)
-    if os.listdir(folder) or Path(secret).read_text():
-        sys.exit("hiding a folder or a file had no effect")
+def _working_copy(spec: dict) -> str:
+    """A throw-away copy of the notebook's folder (the kernel's cwd), in the runtime folder."""
+    here = os.getcwd()
+    copy = tempfile.mkdtemp(prefix="cwd-", dir=spec.get("runtime") or None)
+    for entry in os.scandir(here):
+        if entry.is_file(follow_symlinks=False) and entry.stat().st_size <= MAX_FILE_BYTES:
+            shutil.copy2(entry.path, copy)
+        elif entry.is_dir(follow_symlinks=False):
+            shutil.copytree(entry.path, os.path.join(copy, entry.name), symlinks=True)
+    return copy
 
 
 def main(argv: list[str]) -> None:
-    if argv[0] == "--probe":
-        _probe(*argv[1:3])
-        return
-    inside = argv[0] == "--inside"
-    if inside:
-        argv = argv[1:]
     spec_path, kernel = argv[0], argv[argv.index("--") + 1:]
     spec = json.loads(Path(spec_path).read_text())
-    if not inside:
-        # jupyter_client tells a kernel its manager's process id: the grading worker.
-        worker = os.environ.get("JPY_PARENT_PID")
-        _die_with_parent(int(worker) if worker and worker.isdigit() else None)
-        if spec.get("isolate"):
-            os.execvp(UNSHARE[0], UNSHARE + LAUNCHER + ["--inside"] + argv)
-    else:
-        for path in spec.get("hide", []):
-            _hide(path)
+    # jupyter_client tells a kernel its manager's process id: the grading worker.
+    worker = os.environ.get("JPY_PARENT_PID")
+    _die_with_parent(int(worker) if worker and worker.isdigit() else None)
     if spec.get("memory_bytes"):
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = spec["memory_bytes"] if hard == resource.RLIM_INFINITY else min(spec["memory_bytes"], hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    if spec.get("isolate"):
+        resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
+        work = _working_copy(spec)
+        argv = bwrap_argv(spec, work)
+        if "-f" in kernel:  # the connection file (jupyter_client may put it in the host's /tmp)
+            connection = kernel[kernel.index("-f") + 1]
+            argv[-1:-1] = ["--ro-bind", connection, connection]
+        argv += kernel
+        os.execvp(argv[0], argv)
     os.execvp(kernel[0], kernel)
 
 
