@@ -107,8 +107,10 @@ def write_kernelspec(folder: Path, spec: dict) -> Path:
     spec_path = kernel_dir / "sandbox.json"
     spec_path.write_text(json.dumps(spec))
     argv = LAUNCHER + [str(spec_path), "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    # Interrupts as messages: a signal would reach bwrap, which does not pass it on to the kernel.
     (kernel_dir / "kernel.json").write_text(json.dumps(
-        {"argv": argv, "display_name": "Python 3 (grading sandbox)", "language": "python"}))
+        {"argv": argv, "display_name": "Python 3 (grading sandbox)", "language": "python",
+         "interrupt_mode": "message"}))
     return kernel_dir
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -95,6 +97,21 @@ def attacks(course):
             "Sneaky = _Meta('Sneaky', (float,), {'__float__': lambda self: _steal(self), '__eq__': lambda s, o: True})\n"
             "def mae(y_true, y_pred):\n    return Sneaky(0.0)")),
     }
+    # Writing where later runs would pick it up: the course library, the course's config (run by
+    # every nbgrader command), the virtual environment, the home folder; a huge file; undoing the
+    # sandbox's mounts. Each defines a wrong mae and then tries; the sandbox must stop all of it.
+    wrong = "def mae(y_true, y_pred):\n    return 0.0\n"
+    targets = {"writes_library": REPO / "dlcourse" / "pwned.py", "writes_config": course / "nbgrader_config.py",
+               "writes_venv": Path(sys.prefix) / "lib" / "pwned.pth", "writes_home": Path.home() / ".pwned"}
+    for student, target in targets.items():
+        out[student] = replaced(sol, mae=wrong + f"open({str(target)!r}, 'a').write('import os  # pwned')")
+    out["big_file"] = replaced(sol, mae=wrong + (
+        "with open('big.bin', 'wb') as _f:\n    for _ in range(512):\n        _f.write(b'x' * 2**20)"))
+    out["unmounts"] = replaced(sol, mae=wrong + (
+        "import ctypes\n"
+        "_libc = ctypes.CDLL(None, use_errno=True)\n"
+        "for _path in (b'/work', b'/usr', b'/tmp', b'/'):\n    _libc.umount2(_path, 2)\n"
+        f"print(open({str(source)!r}).read()[:10])"))
     deleted = replaced(sol, predict="def predict(X, w, b):\n    return np.zeros(len(X))")
     deleted.cells = [c for c in deleted.cells if notebooks.grade_id(c) not in ("test_predict", "hidden_predict")]
     out["deleted_test"] = deleted
@@ -114,9 +131,21 @@ def graded(tmp_path_factory):
     broken.parent.mkdir(parents=True)
     broken.write_text('{"cells": [ this is not json')
     before = fingerprints(course / "submitted")
+    tree_before = course_tree(course)
     report = grade(course, A01, log=lambda *_: None, workers=3,
                    limits_=Limits(submission_timeout=60, memory_bytes=2 * 2**30, output_bytes=200_000))
-    return course, report, before
+    return course, report, before, tree_before
+
+
+def course_tree(course):
+    """Fingerprints of everything a submission must not change: the course's own files, the
+    library, the environment's site-packages .pth files, the home folder's top level."""
+    prints = {p: h for p, h in fingerprints(course).items()
+              if p.relative_to(course).parts[0] in ("source", "release", "nbgrader_config.py")}
+    prints.update({p: h for p, h in fingerprints(REPO / "dlcourse").items() if "__pycache__" not in p.parts})
+    prints.update({p: "" for p in (Path(sys.prefix) / "lib").glob("*.pth")})
+    prints.update({p: "" for p in Path.home().glob(".pwned*")})
+    return prints
 
 
 def result(report, student):
@@ -133,25 +162,25 @@ def expect(lost: dict[str, float] | tuple[str, ...]) -> dict[str, float]:
 
 
 def test_the_solution_scores_full_marks_and_the_blank_release_zero(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert result(report, "correct").score == 17.0 and not result(report, "correct").reasons
     assert result(report, "blank").score == 0.0 and result(report, "blank").status == "graded"
 
 
 def test_an_infinite_loop_loses_its_exercise_after_the_cell_timeout(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert exercises(report, "infinite_loop") == expect(("mae",))
     assert any("ran past the 5 s cell timeout" in why for why in result(report, "infinite_loop").limits)
 
 
 def test_sys_exit_in_an_answer_loses_that_exercise_only(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert exercises(report, "sys_exit") == expect(("mse",))
 
 
 @pytest.mark.parametrize("student, dead_from", [("os_exit", "rmse"), ("segfault", "add_bias_column")])
 def test_a_dying_kernel_keeps_what_ran_and_zeroes_the_rest(graded, student, dead_from):
-    _, report, _ = graded
+    _, report, _, _ = graded
     order = list(FULL)
     lost = tuple(order[order.index(dead_from):])
     assert result(report, student).status == "graded"
@@ -160,7 +189,7 @@ def test_a_dying_kernel_keeps_what_ran_and_zeroes_the_rest(graded, student, dead
 
 
 def test_a_memory_bomb_meets_the_memory_limit_and_loses_its_exercise(graded):
-    course, report, _ = graded
+    course, report, _, _ = graded
     assert exercises(report, "memory_bomb") == expect(("mse",))
     graded_nb = notebooks.read(notebook_path(course / "autograded" / "memory_bomb", A01))
     errors = [o.get("ename") for c in graded_nb.cells if notebooks.grade_id(c) == "test_mse" for o in c.outputs]
@@ -168,7 +197,7 @@ def test_a_memory_bomb_meets_the_memory_limit_and_loses_its_exercise(graded):
 
 
 def test_an_output_flood_is_cut_while_it_streams_and_loses_its_exercise(graded):
-    course, report, _ = graded
+    course, report, _, _ = graded
     assert exercises(report, "output_flood") == expect(("mae",))
     path = notebook_path(course / "autograded" / "output_flood", A01)
     assert path.stat().st_size < 2_000_000
@@ -176,7 +205,7 @@ def test_an_output_flood_is_cut_while_it_streams_and_loses_its_exercise(graded):
 
 
 def test_deleted_and_edited_test_cells_earn_nothing(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert exercises(report, "deleted_test")["predict"] == 0.0
     assert exercises(report, "edited_test") == expect(("mae",))  # nbgrader restores the test cells
 
@@ -184,7 +213,7 @@ def test_deleted_and_edited_test_cells_earn_nothing(graded):
 def test_monkeypatched_numpy_changes_nothing_the_judge_uses(graded):
     # The wrong mae (signed errors) loses its hidden test; the patched np.allclose lives in the
     # kernel, where no check runs, so nothing else is lost and nothing is held.
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert exercises(report, "patched_numpy") == {**FULL, "mae": 1.0}
     assert result(report, "patched_numpy").held == []
     assert any("np.allclose" in str(f) for f in result(report, "patched_numpy").flags)
@@ -192,19 +221,19 @@ def test_monkeypatched_numpy_changes_nothing_the_judge_uses(graded):
 
 @pytest.mark.parametrize("student", ["checks_alias", "checks_setattr", "frame_walker"])
 def test_tampering_with_checks_or_values_from_the_kernel_earns_nothing(graded, student):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert exercises(report, student) == expect(("mae",))
     assert result(report, student).held == []
 
 
 def test_a_value_whose_eq_always_says_true_is_rejected(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert exercises(report, "rigged_eq")["mae"] == 0.0
     assert exercises(report, "rigged_eq")["predict"] == 3.0
 
 
 def test_reading_the_hidden_tests_and_solutions_earns_nothing(graded):
-    course, report, _ = graded
+    course, report, _, _ = graded
     assert exercises(report, "reads_hidden_tests")["mae"] == 0.0
     if SANDBOX is None:  # the kernel found no source/ to read
         graded_nb = notebooks.read(notebook_path(course / "autograded" / "reads_hidden_tests", A01))
@@ -215,7 +244,7 @@ def test_reading_the_hidden_tests_and_solutions_earns_nothing(graded):
 
 @pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
 def test_student_code_has_no_network(graded):
-    course, report, _ = graded
+    course, report, _, _ = graded
     assert exercises(report, "uses_network") == expect(("mae",))
     assert result(report, "uses_network").held == []  # trying is not tampering; it just fails
     graded_nb = notebooks.read(notebook_path(course / "autograded" / "uses_network", A01))
@@ -225,7 +254,7 @@ def test_student_code_has_no_network(graded):
 
 @pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
 def test_writing_into_the_gradebook_changes_nothing(graded):
-    course, report, _ = graded
+    course, report, _, _ = graded
     with sqlite3.connect(course / "gradebook.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT count(*) FROM grade WHERE manual_score = 100").fetchone()[0] == 0
@@ -236,37 +265,37 @@ def test_writing_into_the_gradebook_changes_nothing(graded):
 @pytest.mark.parametrize("student", ["silences_tests", "silences_tests_via_ipython"])
 def test_code_that_rewrites_later_cells_earns_nothing_for_them(graded, student):
     # The rewritten cells never let the judge in: their tests fail at once (no cell timeout spent).
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert result(report, student).score == 6.0  # problem_types and predict ran before it
     assert result(report, student).held == []
     assert result(report, student).seconds < 20
 
 
 def test_an_unreadable_submission_is_reported_and_the_class_is_graded(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert result(report, "malformed").status == "malformed"
     assert "resubmit" in result(report, "malformed").message
     assert all(r.status == "graded" for r in report.results if r.student_id != "malformed")
 
 
 def test_the_sandbox_is_used_where_the_os_allows_it(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     assert report.sandbox == ("on" if SANDBOX is None else f"off ({SANDBOX})")
 
 
 def test_ordinary_answers_are_never_held(graded):
-    _, report, _ = graded
+    _, report, _, _ = graded
     for student in ("correct", "blank", "infinite_loop", "memory_bomb", "edited_test", "deleted_test"):
         assert result(report, student).held == [], student
 
 
 def test_submissions_are_never_modified(graded):
-    course, _, before = graded
+    course, _, before, _ = graded
     assert fingerprints(course / "submitted") == before
 
 
 def test_grades_csv_and_the_report_list_the_class(graded):
-    course, report, _ = graded
+    course, report, _, _ = graded
     with open(report.csv_path, newline="") as f:
         rows = {row["student_id"]: float(row["score"]) for row in csv.DictReader(f) if row["assignment"] == A01}
     assert rows == {r.student_id: r.score for r in report.results if r.status == "graded"}
@@ -286,7 +315,7 @@ def test_the_report_of_the_attacked_class_in_chromium(graded):
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    _, report, _ = graded
+    _, report, _, _ = graded
     artifacts = REPO / "tests" / "artifacts" / "report"
     artifacts.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -314,3 +343,25 @@ def test_the_submission_time_limit_stops_the_run_and_zeroes_what_did_not_finish(
     assert exercises(report, "slow")["vocabulary_answers"] == 0.0  # never ran
     assert any("ran past its 8 s time limit" in why for why in slow.limits)
     assert slow.seconds < 8 + 10  # the limit, plus kernel start and the gradebook
+
+
+@pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
+@pytest.mark.parametrize("student", ["writes_library", "writes_config", "writes_venv", "writes_home", "big_file",
+                                     "unmounts"])
+def test_writing_outside_the_scratch_or_undoing_the_sandbox_fails_and_earns_nothing(graded, student):
+    _, report, _, _ = graded
+    assert exercises(report, student) == expect(("mae",))
+
+
+@pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
+def test_the_course_tree_is_unchanged_after_grading_the_attack_class(graded):
+    course, _, _, tree_before = graded
+    assert course_tree(course) == tree_before
+    assert not (REPO / "dlcourse" / "pwned.py").exists()
+
+
+@pytest.mark.skipif(SANDBOX is not None, reason=f"no sandbox here: {SANDBOX}")
+def test_files_a_submission_writes_are_not_copied_into_autograded(graded):
+    course, _, _, _ = graded
+    folder = course / "autograded" / "big_file" / A01
+    assert sorted(p.name for p in folder.iterdir()) == [f"{A01}.ipynb"]

@@ -231,6 +231,8 @@ class Agent:
                 except KeyboardInterrupt:
                     raise
                 except BaseException as error:  # the student's error, sent back as words
+                    # Free the failed frames' locals first (a memory bomb's hoard, say).
+                    traceback.clear_frames(error.__traceback__)
                     header, blobs = _error_reply(error), []
                 send_frame(sock, pack(header, blobs))
         finally:
