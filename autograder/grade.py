@@ -15,8 +15,10 @@ time and its SQLite gradebook is not safe for concurrent writers, so:
 
 Reads submitted/<student>/<assignment>/ and never writes there. Before it touches the gradebook
 it saves a copy in backups/ (SQLite). The ledger, grading/<assignment>.jsonl, makes a run that was
-killed resumable: a student is skipped when the ledger holds their submission's SHA-256 and the
-source notebook's, and re-graded otherwise. Scores are written with nbgrader's gradebook API and
+killed resumable: a student is skipped when the ledger holds their submission's SHA-256 under the
+same `grading_fingerprint` (source notebook, checks, config, limits, grader code), and re-graded
+otherwise. One run at a time holds grading/grade.lock; a worker that dies has its students
+graded again once on fresh workers. Scores are written with nbgrader's gradebook API and
 keyed by student, notebook and cell, so grading a student again replaces, never duplicates.
 
 A submission that exceeds a limit (see `Limits`) gets 0 for what did not finish, and the report
@@ -122,6 +124,23 @@ def read_submission(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     return nb, ""
 
 
+GRADER_FILES = ["grade.py", "limits.py", "sandbox.py", "judge/__init__.py", "judge/agent.py", "judge/link.py",
+                "judge/wire.py"]
+
+
+def grading_fingerprint(root: Path, assignment_id: str, limits_: "Limits", cell_timeout: int) -> str:
+    """What a grade depends on besides the submission: the source notebook, the checks the tests
+    call, the course's nbgrader config, the limits, and the grader's own code. The ledger keeps a
+    grade only while this is unchanged, so a fix to any of them regrades instead of resuming."""
+    from dlcourse import checks
+
+    parts = [sha256(notebook_path(root / "source", assignment_id)), sha256(Path(checks.__file__)),
+             sha256(root / "nbgrader_config.py"), json.dumps({**limits_.__dict__, "cell_timeout": cell_timeout},
+                                                              sort_keys=True)]
+    parts += [sha256(Path(__file__).parent / name) for name in GRADER_FILES]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
@@ -161,15 +180,33 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
     """Grade every submission of `assignment_id` in the course at `root`; see the module docstring.
 
     workers: grading processes (default GRADE_WORKERS, else one per CPU plus one: a worker waits
-    on its kernel much of the time). regrade: ignore the ledger and grade everyone again.
+    on its kernel much of the time). regrade: ignore the ledger and grade everyone again. One run
+    at a time per course: a second one is refused while the first holds grading/grade.lock.
     """
+    from filelock import FileLock, Timeout
+
+    root = root.resolve()
+    check_assignment(root, assignment_id)
+    (root / "grading").mkdir(exist_ok=True)
+    lock = FileLock(str(root / "grading" / "grade.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise CourseError(f"Another grading run is using this course ({root / 'grading' / 'grade.lock'} is "
+                          "held). Wait for it to finish, then run grade again.") from None
+    try:
+        return _grade(root, assignment_id, csv_path, log, workers, limits_ or Limits(), regrade, progress,
+                      report, feedback)
+    finally:
+        lock.release()
+
+
+def _grade(root: Path, assignment_id: str, csv_path, log, workers, limits_: "Limits", regrade: bool,
+           progress: bool, report: bool, feedback: bool) -> GradeReport:
     from nbgrader.api import Gradebook, MissingEntry
     from nbgrader.plugins import CsvExportPlugin
 
     started = time.perf_counter()
-    root = root.resolve()
-    limits_ = limits_ or Limits()
-    check_assignment(root, assignment_id)
     config = load_config(root)
     api = nbgrader_api(config)
     db_url = api.coursedir.db_url
@@ -188,8 +225,8 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
             f"No submissions found: expected folders {submitted}/<student id>/{assignment_id}/ "
             f"holding {assignment_id}.ipynb (nbgrader collect or zip_collect puts them there)."
         )
-    source_path = notebook_path(root / "source", assignment_id)
-    ledger = Ledger(root, assignment_id, sha256(source_path))
+    cell_timeout = limits_.cell_timeout or int(config.Execute.get("timeout", 30))
+    ledger = Ledger(root, assignment_id, grading_fingerprint(root, assignment_id, limits_, cell_timeout))
     backup = backup_gradebook(db_url, root)
     release = notebooks.read(notebook_path(root / "release", assignment_id))
 
@@ -218,7 +255,6 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
             "access to the course's files. Install it, or grade with --no-sandbox to accept that "
             "(the report will say the sandbox was off).")
     workers = max(1, min(grading_workers(workers), len(todo) or 1))
-    cell_timeout = limits_.cell_timeout or int(config.Execute.get("timeout", 30))
     if todo:
         log(f"grading {len(todo)} of {len(students)} submissions of {assignment_id} with {workers} workers"
             + (f" ({len(resumed)} already graded)" if resumed else ""))
@@ -236,33 +272,29 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["autograder.forkserver_guard", "autograder.grade", "nbgrader.apps",
                                         "nbgrader.preprocessors"])
-        claims = context.Queue()
-        for folder in dirs:
-            claims.put(str(folder))
         bar = _progress_bar(len(todo), assignment_id, progress)
+
+        def finished(result, payload):
+            student = result.student_id
+            if payload is not None:
+                _merge(root, db_url, api.coursedir.course_id, assignment_id, result, payload)
+                if feedback:  # from the course's gradebook: it shows a TA's manual grades too
+                    written = api.generate_feedback(assignment_id, student, force=True)
+                    if not written["success"]:
+                        result.message = "feedback failed: " + _last_line(written.get("error") or written.get("log"))
+                ledger.append(result)
+            results[student] = result
+            bar.update(1)
+            log(f"{student}: {result.status} {result.score:g}/{result.max_score:g} in {result.seconds:.1f} s")
+
         try:
-            with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
-                                     initargs=(spec, claims)) as pool:
-                futures = {pool.submit(_worker_grade, student, digest): student for student, digest in todo}
-                for future in as_completed(futures):
-                    student = futures[future]
-                    try:
-                        result, payload = future.result()
-                    except Exception as error:  # the student is graded again next run
-                        why = str(error) if isinstance(error, RuntimeError) else \
-                            f"the grading worker crashed ({type(error).__name__}: {error})"
-                        result, payload = StudentResult(student, "failed", message=why + "; run grade again"), None
-                    if payload is not None:
-                        _merge(root, db_url, api.coursedir.course_id, assignment_id, result, payload)
-                        if feedback:  # from the course's gradebook: it shows a TA's manual grades too
-                            written = api.generate_feedback(assignment_id, student, force=True)
-                            if not written["success"]:
-                                result.message = "feedback failed: " + _last_line(written.get("error")
-                                                                                  or written.get("log"))
-                        ledger.append(result)
-                    results[student] = result
-                    bar.update(1)
-                    log(f"{student}: {result.status} {result.score:g}/{result.max_score:g} in {result.seconds:.1f} s")
+            crashed = _grade_in_pool(todo, workers, context, spec, dirs, finished)
+            if crashed:  # a worker died (the OOM killer, say): its students get one more try, on fresh workers
+                log(f"a grading worker died; grading {len(crashed)} submissions again on fresh workers")
+                again = [(student, digest) for student, digest in todo if student in crashed]
+                for student, why in _grade_in_pool(again, min(workers, len(again)), context, spec, dirs,
+                                                   finished).items():
+                    finished(StudentResult(student, "failed", message=why + "; run grade again"), None)
         finally:
             bar.close()
             shutil.rmtree(base, ignore_errors=True)
@@ -281,6 +313,33 @@ def grade(root: Path, assignment_id: str, csv_path: Path | None = None, log=prin
                                        title_extra=f"{workers} workers, sandbox {out.sandbox}")
     out.seconds = time.perf_counter() - started
     return out
+
+
+def _grade_in_pool(todo, workers: int, context, spec: dict, dirs: list[Path], finished) -> dict[str, str]:
+    """Grade `todo` [(student, digest)] on `workers` fresh workers, calling `finished(result,
+    payload)` for each student graded; returns {student: why} for those a dead worker left."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    claims = context.Queue()
+    for folder in dirs[:workers]:
+        claims.put(str(folder))
+    crashed = {}
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start,
+                             initargs=(spec, claims)) as pool:
+        futures = {pool.submit(_worker_grade, student, digest): student for student, digest in todo}
+        for future in as_completed(futures):
+            student = futures[future]
+            try:
+                result, payload = future.result()
+            except BrokenProcessPool as error:
+                crashed[student] = f"the grading worker died ({error})"
+                continue
+            except Exception as error:  # the student is graded again next run
+                why = str(error) if isinstance(error, RuntimeError) else \
+                    f"the grading worker crashed ({type(error).__name__}: {error})"
+                result, payload = StudentResult(student, "failed", message=why + "; run grade again"), None
+            finished(result, payload)
+    return crashed
 
 
 def grading_workers(wanted: int | None = None) -> int:
@@ -367,12 +426,12 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
     root, assignment_id = Path(spec["root"]), spec["assignment_id"]
     # The assignment's other files (data...) autograde copies next to the notebook; not the notebook.
     shutil.copytree(root / "source" / assignment_id, folder / "source" / assignment_id,
-                    ignore=shutil.ignore_patterns("*.ipynb"))
+                    ignore=shutil.ignore_patterns("*.ipynb"), dirs_exist_ok=True)  # a retry reuses the folder
     shutil.copy(spec["template"], folder / "gradebook.db")
     config = load_config(root, folder)
     config.CourseDirectory.db_url = f"sqlite:///{folder / 'gradebook.db'}"
 
-    (folder / "out").mkdir()
+    (folder / "out").mkdir(exist_ok=True)
     runtime = Path(tempfile.mkdtemp(prefix="rt-", dir=folder))
     sandbox.write_kernelspec(folder / "jupyter", {"memory_bytes": spec["limits"]["memory_bytes"],
                                                   "isolate": spec["isolate"], "runtime": str(runtime),

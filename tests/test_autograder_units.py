@@ -117,3 +117,36 @@ def test_ordinary_library_use_is_not_tampering():
     code = ("import torch.nn.functional as F\nfrom torch import nn\n"
             "def f(model, a, b):\n    a[np.argmax(b)] = 1\n    model.eval()\n    return list(model.modules())")
     assert [f for f in scan_source(code, "f") if f.tampering] == []
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.slow
+def test_a_second_grading_run_of_the_same_course_is_refused_while_the_first_holds_the_lock(tmp_path):
+    from filelock import FileLock
+
+    from autograder.course import CourseError
+    from autograder.grade import grade
+    from grading_class import A01, make_course
+
+    course = make_course(tmp_path / "course", A01)
+    (course / "grading").mkdir(exist_ok=True)
+    with FileLock(str(course / "grading" / "grade.lock")):
+        with pytest.raises(CourseError, match="Another grading run"):
+            grade(course, A01, log=lambda *_: None)
+
+
+@pytest.mark.slow
+def test_the_ledger_fingerprint_changes_with_the_config_the_limits_and_the_source(tmp_path):
+    from autograder.grade import Limits, grading_fingerprint
+    from grading_class import A01, make_course
+
+    course = make_course(tmp_path / "course", A01)
+    first = grading_fingerprint(course, A01, Limits(), 30)
+    assert grading_fingerprint(course, A01, Limits(), 30) == first
+    assert grading_fingerprint(course, A01, Limits(), 10) != first
+    assert grading_fingerprint(course, A01, Limits(memory_bytes=2**30), 30) != first
+    with open(course / "nbgrader_config.py", "a") as config:
+        config.write("\n# a TA's change\n")
+    assert grading_fingerprint(course, A01, Limits(), 30) != first
