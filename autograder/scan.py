@@ -1,16 +1,13 @@
-"""Flag submissions whose cells do things graded code never needs, and hold what tampering can reach.
+"""List what a TA may want to read in a submission: code that graded work never needs.
 
-nbgrader runs student code in the same kernel as the tests. The checks in `dlcourse.checks`
-resist the common tricks at run time (patched numpy, torch or builtins; rigged `__eq__`), and the
-sandbox keeps the course's files out of reach. This scan is the last line: it reads the cells the
-student wrote (never runs them) and reports line numbers.
-
-Two kinds of flag:
-- review: unusual but harmless to grading (importing os, `while True`, exit()); the score stands;
-- tampering: code that can change how tests judge (reassigning a module's attribute, rebinding a
-  name the tests use, comparison dunders, reaching the interpreter or IPython, reading files).
-  Every exercise whose tests run after such a cell is held at 0 for review (`held_exercises`);
-  nbgrader keeps the automatic score, so a TA who clears the submission loses nothing.
+The grade cells are judged outside the student's kernel (autograder/judge), so nothing a
+submission does in its kernel can change a verdict; this scan only informs. It reads the cells
+the student wrote (never runs them) and reports line numbers, in two kinds:
+- review: unusual but ordinary (importing os, `while True`, exit());
+- tampering: code that would matter if the tests ran beside it (reassigning a module's
+  attribute, rebinding a name the tests use, comparison dunders, reaching the interpreter or
+  IPython, reading files). The report lists these first, as observations; nothing is held.
+  (`held_exercises` still says which exercises such a cell could reach, for the report.)
 """
 
 from __future__ import annotations
