@@ -134,6 +134,8 @@ def bwrap_argv(spec: dict, work: str) -> list[str]:
     argv += ["--bind", work, work, "--chdir", work,
              "--setenv", "HOME", "/tmp", "--setenv", "MPLCONFIGDIR", "/tmp/matplotlib",
              "--setenv", "TMPDIR", "/tmp",
+             # One BLAS / torch thread: the grader runs a kernel per worker, CPUs + 1 workers.
+             "--setenv", "OMP_NUM_THREADS", "1", "--setenv", "MKL_NUM_THREADS", "1",
              # ipykernel exits when its parent is not JPY_PARENT_PID, which a PID namespace hides;
              # bwrap's --die-with-parent (and the launcher's death signal) do that job instead.
              "--unsetenv", "JPY_PARENT_PID", "--"]

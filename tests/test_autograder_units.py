@@ -150,3 +150,30 @@ def test_the_ledger_fingerprint_changes_with_the_config_the_limits_and_the_sourc
     with open(course / "nbgrader_config.py", "a") as config:
         config.write("\n# a TA's change\n")
     assert grading_fingerprint(course, A01, Limits(), 30) != first
+
+
+@pytest.mark.slow
+def test_without_a_sandbox_grading_is_refused_unless_the_ta_says_no_sandbox(tmp_path, monkeypatch):
+    from autograder import grade as grading
+    from autograder.course import CourseError
+    from autograder.grade import Limits, grade
+    from grading_class import A01, make_course, release, submit
+
+    course = make_course(tmp_path / "course", A01)
+    submit(course, A01, "blank", release(course, A01))
+    monkeypatch.setattr(grading.sandbox, "available", lambda: "bubblewrap is not installed")
+    with pytest.raises(CourseError, match="--no-sandbox"):
+        grade(course, A01, log=lambda *_: None, report=False, feedback=False)
+    report = grade(course, A01, log=lambda *_: None, report=False, feedback=False, limits_=Limits(isolate=False))
+    assert report.sandbox.startswith("off") and report.results[0].status == "graded"
+
+
+def test_the_sandbox_probe_says_what_to_install_when_bubblewrap_is_missing(monkeypatch):
+    from autograder import sandbox
+
+    sandbox.available.cache_clear()
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
+    try:
+        assert "apt-get install bubblewrap" in sandbox.available()
+    finally:
+        sandbox.available.cache_clear()

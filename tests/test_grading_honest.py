@@ -17,6 +17,8 @@ from grading_class import A01, make_course, replaced, solution, submit
 
 pytestmark = pytest.mark.slow
 A02 = "a02_gradient_descent"
+A07 = "a07_pytorch"
+A08 = "a08_cnn_fashion_mnist"
 
 HONEST_A01 = {
     "local_F": "def mae(y_true, y_pred):\n    F = np.abs(y_true - y_pred)  # F for 'forecast errors'\n"
@@ -48,11 +50,46 @@ HONEST_A02 = {
                    "    return np.where(std > 0, (X - mean) / std, 0.0)",
 }
 
+# a08: the docstring's own letter for the filter count, F, as a local (F is torch's functional).
+HONEST_A08 = {
+    "local_F": "def conv2d_naive(x, w, b, stride=1, padding=0):\n"
+               "    N, C, H, W = x.shape\n"
+               "    F, _, KH, KW = w.shape\n"
+               "    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))\n"
+               "    H_out, W_out = (H + 2 * padding - KH) // stride + 1, (W + 2 * padding - KW) // stride + 1\n"
+               "    out = np.zeros((N, F, H_out, W_out))\n"
+               "    for f in range(F):\n"
+               "        for i in range(H_out):\n"
+               "            for j in range(W_out):\n"
+               "                patch = xp[:, :, i * stride:i * stride + KH, j * stride:j * stride + KW]\n"
+               "                out[:, f, i, j] = (patch * w[f]).sum(axis=(1, 2, 3)) + b[f]\n"
+               "    return out",
+}
+
+# a07: float() of tensors that require grad (torch warns on stderr), and a global cudnn setting.
+HONEST_A07 = {
+    "float_of_tensor": "torch.backends.cudnn.deterministic = True\n"
+                       "def linear_regression_autograd(x, y, lr, n_steps):\n"
+                       "    xt, yt = torch.as_tensor(x, dtype=torch.float64), torch.as_tensor(y, dtype=torch.float64)\n"
+                       "    w = torch.zeros((), dtype=torch.float64, requires_grad=True)\n"
+                       "    b = torch.zeros((), dtype=torch.float64, requires_grad=True)\n"
+                       "    for _ in range(n_steps):\n"
+                       "        ((w * xt + b - yt) ** 2).mean().backward()\n"
+                       "        with torch.no_grad():\n"
+                       "            w -= lr * w.grad\n            b -= lr * b.grad\n"
+                       "        w.grad.zero_()\n        b.grad.zero_()\n"
+                       "    import warnings\n"
+                       "    warnings.warn('returning floats of tensors that require grad', UserWarning)\n"
+                       "    return float(w), float(b)",
+}
+
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     results = {}
-    for assignment_id, answers, exercise in [(A01, HONEST_A01, "mae"), (A02, HONEST_A02, "standardize_apply")]:
+    for assignment_id, answers, exercise in [(A01, HONEST_A01, "mae"), (A02, HONEST_A02, "standardize_apply"),
+                                             (A07, HONEST_A07, "linear_regression_autograd"),
+                                             (A08, HONEST_A08, "conv2d_naive")]:
         course = make_course(tmp_path_factory.mktemp(assignment_id), assignment_id)
         sol = solution(course, assignment_id)
         submit(course, assignment_id, "solution", sol)
@@ -63,7 +100,8 @@ def graded(tmp_path_factory):
     return results
 
 
-@pytest.mark.parametrize("assignment_id, student", [(A01, s) for s in HONEST_A01] + [(A02, s) for s in HONEST_A02])
+@pytest.mark.parametrize("assignment_id, student", [(A01, s) for s in HONEST_A01] + [(A02, s) for s in HONEST_A02]
+                         + [(A07, s) for s in HONEST_A07] + [(A08, s) for s in HONEST_A08])
 def test_honest_but_unusual_code_gets_full_marks_and_no_hold(graded, assignment_id, student):
     _, results = graded[assignment_id]
     r = results[student]

@@ -23,6 +23,7 @@ import builtins
 import io
 import os
 import re
+import sys
 import traceback
 from pathlib import Path
 
@@ -64,6 +65,9 @@ class Judge:
                 code = "\n".join(line for line in cell.source.splitlines() if not MAGIC.match(line))
                 exec(compile(code, "<setup>", "exec"), trusted)
         _link.install_kernel_module_class()
+        torch = sys.modules.get("torch")
+        if torch is not None:  # the worker shares the CPUs with its kernel and the other workers
+            torch.set_num_threads(1)
         self.namespace = JudgeNamespace(trusted)
 
     def close(self) -> None:
