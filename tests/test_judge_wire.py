@@ -15,7 +15,8 @@ import pytest
 import torch
 
 from autograder.judge import agent, wire
-from autograder.judge.link import Link, StudentCodeError, _student_error, install_kernel_module_class
+from autograder.judge.link import Link, StudentCodeError, _student_error
+from autograder.judge.proxies import install_kernel_module_class
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ While a submission is graded, each grade cell (visible or hidden) is judged like
     the cell's test code runs here, in a                 runs a small serve loop (agent.py) in
     JudgeNamespace; the setup cell's imports are         place of the cell: each request calls
     the judge's own numpy, torch and checks     <-->     a student function, or reads a name,
-    student names are proxies (link.py)        socket    and replies with data only (wire.py)
+    student names are proxies (proxies.py,     socket    and replies with data only (wire.py)
+    link.py; twins.py keeps objects in step)
 
 The cell's verdict is the judge's: its outputs become what the test printed, plus an error if a
 check failed. What the student's code printed while the tests called it, warnings on stderr
@@ -29,8 +30,9 @@ from pathlib import Path
 
 from nbformat.notebooknode import NotebookNode
 
-from autograder.judge import link as _link
-from autograder.judge.link import JudgeNamespace, JudgeTimeout, KernelGone, Link
+from autograder.judge import proxies
+from autograder.judge.link import JudgeTimeout, KernelGone, Link
+from autograder.judge.proxies import JudgeNamespace
 
 AGENT_SOURCE = (Path(__file__).parent / "agent.py").read_text()
 # What the kernel runs in place of a grade cell. The agent lives in a dict of its own, so the
@@ -64,7 +66,7 @@ class Judge:
                     and not meta.get("grade") and not meta.get("solution"):
                 code = "\n".join(line for line in cell.source.splitlines() if not MAGIC.match(line))
                 exec(compile(code, "<setup>", "exec"), trusted)
-        _link.install_kernel_module_class()
+        proxies.install_kernel_module_class()
         torch = sys.modules.get("torch")
         if torch is not None:  # the worker shares the CPUs with its kernel and the other workers
             torch.set_num_threads(1)

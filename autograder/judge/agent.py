@@ -14,6 +14,7 @@ one's state, so in-place changes (sgd_step(params, ...), model.train()) cross ba
 
 This file is sent to the kernel as source text and needs only the standard library, numpy and
 (when the notebook imported it) torch; the judge imports it too, for the wire format's names.
+That is also why it is one file of some 480 lines: the kernel side must arrive whole.
 
 Wire format (kernel -> judge), one JSON header plus raw byte blobs:
     null, true, false, numbers, strings        themselves
