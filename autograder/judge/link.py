@@ -24,6 +24,7 @@ import pickle
 import socket
 import struct
 import sys
+import threading
 import time
 import warnings
 
@@ -64,6 +65,7 @@ class Link:
         self.sock: socket.socket | None = None
         self.deadline = float("inf")
         self.rng_in_kernel = None  # the random states the kernel holds, as far as the judge knows
+        self.owner = threading.current_thread()
         self.reset()
 
     def reset(self) -> None:
@@ -81,6 +83,7 @@ class Link:
         ended without connecting (code that rewrites cells, or a dead kernel)."""
         self.deadline = deadline
         self.reset()
+        self.owner = threading.current_thread()  # a late judge thread of an earlier cell is refused
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or cell_ended.is_set():
@@ -111,8 +114,8 @@ class Link:
 
     def request(self, message: tuple) -> tuple[object, wire.Decoder]:
         """Send one request; the reply's body decoded, twins updated. Raises the student's errors."""
-        if self.sock is None:
-            raise KernelGone("the kernel is not connected")
+        if self.sock is None or threading.current_thread() is not self.owner:
+            raise KernelGone("the kernel is not connected (this test cell's time is over)")
         left = self.deadline - time.monotonic()
         if left <= 0:
             raise JudgeTimeout("your code ran past the time limit for this test cell")
