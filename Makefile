@@ -15,6 +15,7 @@ setup:            ## the course environment in .venv (Python 3.11, pinned packag
 	$(PY) -m pip install --quiet -e ".[test]"
 	$(PY) -m dlcourse.lab_settings
 	@command -v chromium >/dev/null || echo "note: browser tests need Debian's chromium (sudo apt-get install chromium); without it they are skipped"
+	@command -v bwrap >/dev/null || echo "note: grading needs Debian's bubblewrap (sudo apt-get install bubblewrap), the grading kernels' sandbox"
 
 test:             ## every test: library, notebooks, release, verify, grading, browser
 	$(PY) -m pytest
