@@ -177,3 +177,29 @@ def test_the_sandbox_probe_says_what_to_install_when_bubblewrap_is_missing(monke
         assert "apt-get install bubblewrap" in sandbox.available()
     finally:
         sandbox.available.cache_clear()
+
+
+@pytest.mark.slow
+def test_students_of_a_worker_that_died_are_graded_again_on_fresh_workers(tmp_path, monkeypatch):
+    from autograder import grade as grading
+    from grading_class import A01, make_course, release, solution, submit
+
+    course = make_course(tmp_path / "course", A01)
+    submit(course, A01, "victim", solution(course, A01))
+    submit(course, A01, "bystander", release(course, A01))
+    real, calls = grading._grade_in_pool, []
+
+    def first_pool_loses_the_victim(todo, workers, context, spec, dirs, finished):
+        calls.append(sorted(student for student, _ in todo))
+        if len(calls) == 1:  # as if the victim's worker had been killed (the OOM killer, say)
+            real([t for t in todo if t[0] != "victim"], workers, context, spec, dirs, finished)
+            return {"victim": "the grading worker died (killed)"}
+        return real(todo, workers, context, spec, dirs, finished)
+
+    monkeypatch.setattr(grading, "_grade_in_pool", first_pool_loses_the_victim)
+    lines = []
+    report = grading.grade(course, A01, log=lines.append, workers=2, report=False, feedback=False)
+    assert calls == [["bystander", "victim"], ["victim"]]
+    scores = {r.student_id: (r.status, r.score) for r in report.results}
+    assert scores == {"bystander": ("graded", 0.0), "victim": ("graded", 17.0)}
+    assert any("again on fresh workers" in line for line in lines)
