@@ -124,8 +124,7 @@ def read_submission(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     return nb, ""
 
 
-GRADER_FILES = ["grade.py", "limits.py", "sandbox.py", "judge/__init__.py", "judge/agent.py", "judge/link.py",
-                "judge/wire.py"]
+GRADER_FILES = ["grade.py", "limits.py", "sandbox.py", "judge/*.py"]  # globs, under autograder/
 
 
 def grading_fingerprint(root: Path, assignment_id: str, limits_: "Limits", cell_timeout: int) -> str:
@@ -137,7 +136,7 @@ def grading_fingerprint(root: Path, assignment_id: str, limits_: "Limits", cell_
     parts = [sha256(notebook_path(root / "source", assignment_id)), sha256(Path(checks.__file__)),
              sha256(root / "nbgrader_config.py"), json.dumps({**limits_.__dict__, "cell_timeout": cell_timeout},
                                                               sort_keys=True)]
-    parts += [sha256(Path(__file__).parent / name) for name in GRADER_FILES]
+    parts += [sha256(path) for pattern in GRADER_FILES for path in sorted(Path(__file__).parent.glob(pattern))]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -225,6 +224,12 @@ def _grade(root: Path, assignment_id: str, csv_path, log, workers, limits_: "Lim
             f"No submissions found: expected folders {submitted}/<student id>/{assignment_id}/ "
             f"holding {assignment_id}.ipynb (nbgrader collect or zip_collect puts them there)."
         )
+    isolation = sandbox.available() if limits_.isolate else "switched off with --no-sandbox"
+    if limits_.isolate and isolation is not None:
+        raise CourseError(
+            f"The grading sandbox is not available here: {isolation}. Student code would run with "
+            "access to the course's files. Install it, or grade with --no-sandbox to accept that "
+            "(the report will say the sandbox was off).")
     cell_timeout = limits_.cell_timeout or int(config.Execute.get("timeout", 30))
     ledger = Ledger(root, assignment_id, grading_fingerprint(root, assignment_id, limits_, cell_timeout))
     backup = backup_gradebook(db_url, root)
@@ -248,12 +253,6 @@ def _grade(root: Path, assignment_id: str, csv_path, log, workers, limits_: "Lim
         else:
             todo.append((student, digest))
 
-    isolation = sandbox.available() if limits_.isolate else "switched off with --no-sandbox"
-    if limits_.isolate and isolation is not None:
-        raise CourseError(
-            f"The grading sandbox is not available here: {isolation}. Student code would run with "
-            "access to the course's files. Install it, or grade with --no-sandbox to accept that "
-            "(the report will say the sandbox was off).")
     workers = max(1, min(grading_workers(workers), len(todo) or 1))
     if todo:
         log(f"grading {len(todo)} of {len(students)} submissions of {assignment_id} with {workers} workers"
@@ -265,8 +264,7 @@ def _grade(root: Path, assignment_id: str, csv_path, log, workers, limits_: "Lim
         template = _template_gradebook(root, assignment_id, base / "template", db_url)
         spec = dict(root=str(root), assignment_id=assignment_id, limits=limits_.__dict__,
                     template=str(template),
-                    cell_timeout=cell_timeout, isolate=isolation is None, read_only=sandbox.read_only_paths(),
-                    workers=[str(d) for d in dirs])
+                    cell_timeout=cell_timeout, isolate=isolation is None, read_only=sandbox.read_only_paths())
         # Workers are forked from a clean server process that has imported nbgrader once: fresh
         # state for each (nbgrader keeps globals), without each paying the imports again.
         context = multiprocessing.get_context("forkserver")

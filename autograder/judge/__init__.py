@@ -93,8 +93,6 @@ class Judge:
             exec(compile(source, f"<{name}>", "exec"), namespace)
         except BaseException as caught:  # the test's verdict, or the kernel's failure
             error = caught
-            if os.environ.get("JUDGE_DEBUG"):
-                traceback.print_exc()
         finally:
             dict.pop(namespace, "print", None)
             self.link.close_cell()
