@@ -439,6 +439,9 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
 
     config.Execute.kernel_name = sandbox.KERNEL_NAME
     config.Execute.timeout = spec["cell_timeout"]
+    # The kernel is killed when the notebook is done: a graceful shutdown only spends CPU on its
+    # clean-up while the worker waits, and nothing of the kernel is kept.
+    config.Execute.shutdown_kernel = "immediate"
     config.LimitedExecute.submission_timeout = float(spec["limits"]["submission_timeout"])
     config.LimitedExecute.max_output_bytes = int(spec["limits"]["output_bytes"])
     config.LimitedExecute.judge_socket = str(runtime / "judge.sock")  # the kernel sees runtime/
@@ -449,10 +452,35 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
     from nbgrader.preprocessors import (AssignLatePenalties, CheckCellMetadata, IgnorePattern, LimitOutput,
                                         SaveAutoGrades)
 
+    _check_each_schema_once()
     config.Autograde.autograde_preprocessors = [limits.LimitedExecute, IgnorePattern, ClearMetadataPreprocessor,
                                                 LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     _WORKER.update(folder=folder, root=root, assignment_id=assignment_id, api=nbgrader_api(config),
                    release=notebooks.read(notebook_path(root / "release", assignment_id)))
+
+
+def _check_each_schema_once() -> None:
+    """nbgrader checks each cell's metadata with `jsonschema.validate`, which first checks the
+    schema itself against its meta-schema, every cell: about 90 ms a notebook, twice per
+    submission. The same validation, with each schema checked once per worker."""
+    import types
+
+    import jsonschema
+    from nbgrader.nbgraderformat import common
+
+    validators: dict[str, object] = {}
+
+    def validate(instance, schema) -> None:
+        key = json.dumps(schema, sort_keys=True)
+        if key not in validators:
+            kind = jsonschema.validators.validator_for(schema)
+            kind.check_schema(schema)
+            validators[key] = kind(schema)
+        error = jsonschema.exceptions.best_match(validators[key].iter_errors(instance))
+        if error is not None:
+            raise error
+
+    common.jsonschema = types.SimpleNamespace(validate=validate)
 
 
 def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None]:

@@ -99,13 +99,14 @@ def write_kernelspec(folder: Path, spec: dict) -> Path:
     """A kernelspec named KERNEL_NAME under folder/kernels/, launching through this module.
 
     spec: {"memory_bytes": int | None, "isolate": bool, "runtime": folder the kernel may write its
-    sockets in, "read_only": paths it may read, "scratch_bytes": int}. Put `folder` on
-    JUPYTER_PATH so nbgrader's Execute finds the kernel.
+    sockets in, "read_only": paths it may read, "scratch_bytes": int, "log": the file that takes
+    the kernel's own stdout and stderr (default: kernel.log beside the spec, the last kernel's)}.
+    Put `folder` on JUPYTER_PATH so nbgrader's Execute finds the kernel.
     """
     kernel_dir = folder / "kernels" / KERNEL_NAME
     kernel_dir.mkdir(parents=True, exist_ok=True)
     spec_path = kernel_dir / "sandbox.json"
-    spec_path.write_text(json.dumps(spec))
+    spec_path.write_text(json.dumps({"log": str(kernel_dir / "kernel.log"), **spec}))
     argv = LAUNCHER + [str(spec_path), "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
     # Interrupts as messages: a signal would reach bwrap, which does not pass it on to the kernel.
     (kernel_dir / "kernel.json").write_text(json.dumps(
@@ -169,6 +170,12 @@ def _working_copy(spec: dict) -> str:
 def main(argv: list[str]) -> None:
     spec_path, kernel = argv[0], argv[argv.index("--") + 1:]
     spec = json.loads(Path(spec_path).read_text())
+    if spec.get("log"):  # the kernel's own output (ipykernel's banner, and whatever student code
+        # writes to its file descriptors) goes to a log beside the spec, not the TA's terminal
+        log = os.open(spec["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.close(log)
     # jupyter_client tells a kernel its manager's process id: the grading worker.
     worker = os.environ.get("JPY_PARENT_PID")
     _die_with_parent(int(worker) if worker and worker.isdigit() else None)

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from autograder import notebooks
@@ -119,7 +120,6 @@ def test_ordinary_library_use_is_not_tampering():
     assert [f for f in scan_source(code, "f") if f.tampering] == []
 
 
-import pytest  # noqa: E402
 
 
 @pytest.mark.slow
@@ -203,3 +203,36 @@ def test_students_of_a_worker_that_died_are_graded_again_on_fresh_workers(tmp_pa
     scores = {r.student_id: (r.status, r.score) for r in report.results}
     assert scores == {"bystander": ("graded", 0.0), "victim": ("graded", 17.0)}
     assert any("again on fresh workers" in line for line in lines)
+
+
+def test_the_kernel_launcher_sends_the_kernels_own_output_to_its_log_not_the_terminal(tmp_path):
+    import subprocess
+    import sys
+
+    from autograder import sandbox
+
+    kernel_dir = sandbox.write_kernelspec(tmp_path, {"memory_bytes": None, "isolate": False})
+    launched = subprocess.run(sandbox.LAUNCHER + [str(kernel_dir / "sandbox.json"), "--", sys.executable, "-c",
+                                                  "import os, sys; print('banner'); os.write(2, b'\\x1b[2Jraw\\n')"],
+                              capture_output=True, text=True, timeout=60)
+    assert launched.returncode == 0
+    assert launched.stdout == "" and launched.stderr == ""
+    assert (kernel_dir / "kernel.log").read_text() == "banner\n\x1b[2Jraw\n"
+
+
+def test_metadata_is_validated_the_same_with_each_schema_checked_once():
+    import copy
+
+    import jsonschema
+    from nbgrader.nbgraderformat import MetadataValidator
+
+    from autograder.grade import _check_each_schema_once
+
+    nb = notebooks.read(REPO / "source" / "a01_models_and_loss" / "a01_models_and_loss.ipynb")
+    _check_each_schema_once()
+    MetadataValidator().validate_nb(nb)
+    bad = copy.deepcopy(nb)
+    graded = next(c for c in bad.cells if notebooks.nbgrader_meta(c).get("grade"))
+    graded.metadata.nbgrader["points"] = "many"
+    with pytest.raises(jsonschema.ValidationError, match="'many' is not of type 'number'"):
+        MetadataValidator().validate_nb(bad)

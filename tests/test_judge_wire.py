@@ -129,3 +129,41 @@ def test_the_header_is_json_so_no_pickle_is_ever_read_from_the_kernel():
     frame = agent.pack(header, blobs)
     (size,) = struct.unpack_from("!I", frame, 0)
     json.loads(frame[4:4 + size])
+
+
+def test_only_the_warning_filters_a_test_sets_cross_to_the_kernel(link):
+    import warnings
+
+    from autograder.judge.link import filters_added
+
+    class LibraryWarning(Warning):  # a filter of the worker's, for a class the kernel never imports
+        pass
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=LibraryWarning)
+        link.base_filters = list(warnings.filters)
+        assert "filters" not in link._context()  # the worker's own filters stay in the worker
+        warnings.simplefilter("error")  # what a test does to turn overflow warnings into errors
+        added = link._context()["filters"]
+        assert added == ("add", [("error", None, Warning, None, 0)], [])
+        warnings.filterwarnings("ignore", category=UserWarning, append=True)
+        assert filters_added(link.base_filters, warnings.filters)[2] == [("ignore", None, UserWarning, None, 0)]
+        warnings.resetwarnings()  # removes the worker's too: the kernel gets the whole list
+        assert filters_added(link.base_filters, warnings.filters) == ("replace", [], [])
+
+
+def test_the_kernel_applies_the_tests_filters_over_its_own():
+    import warnings
+
+    kernel = agent.Agent({})
+
+    def warns():
+        warnings.warn("careful", RuntimeWarning)
+        return 1
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the student's own filter
+        assert kernel.call_in_context(warns, (), {}, {}) == 1
+        with pytest.raises(RuntimeWarning):
+            kernel.call_in_context(warns, (), {}, {"filters": ("add", [("error", None, Warning, None, 0)], [])})
+        assert warnings.filters[0][0] == "ignore"  # the student's filters are theirs again afterwards

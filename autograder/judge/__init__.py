@@ -35,10 +35,13 @@ from autograder.judge.link import JudgeTimeout, KernelGone, Link
 from autograder.judge.proxies import JudgeNamespace
 
 AGENT_SOURCE = (Path(__file__).parent / "agent.py").read_text()
-# What the kernel runs in place of a grade cell. The agent lives in a dict of its own, so the
-# student's namespace gains no names; the trailing `;` keeps IPython from displaying a value.
-SERVE_CODE = ("(lambda _g: (exec(compile({source!r}, '<grader>', 'exec'), _g), "
-              "_g['serve']({path!r}, globals())))({{'__name__': '_dlcourse_judge'}});")
+# What the kernel runs in place of a grade cell. The agent is a module of its own, so the
+# student's namespace gains no names; it is compiled by the first grade cell and kept in
+# sys.modules for the rest (a kernel grades one notebook); the trailing `;` keeps IPython from
+# displaying a value. The agent is not trusted either way: the student's code can change it.
+SERVE_CODE = ("(lambda _m: (_m.get('_dlcourse_judge') or _m.setdefault('_dlcourse_judge', "
+              "(lambda _a: (exec(compile({source!r}, '<grader>', 'exec'), _a.__dict__), _a)[1])"
+              "(type(_m['sys'])('_dlcourse_judge')))).serve({path!r}, globals()))(__import__('sys').modules);")
 MAGIC = re.compile(r"^\s*[%!]")
 
 

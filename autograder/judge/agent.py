@@ -320,7 +320,9 @@ class Agent:
             np.random.set_state(context["numpy_rng"])
         self._rng_before = self.rng_bytes()
         with warnings.catch_warnings(), np.errstate(**context.get("errstate", {})):
-            warnings.filters[:] = context.get("filters", warnings.filters)
+            if context.get("filters") is not None:  # what the test set, over the kernel's own
+                how, first, last = context["filters"]
+                warnings.filters[:] = list(first) + (warnings.filters if how == "add" else []) + list(last)
             if torch is not None and "grad" in context:
                 with torch.set_grad_enabled(context["grad"]):
                     return function(*args, **kwargs)

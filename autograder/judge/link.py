@@ -11,9 +11,9 @@ Mutable objects a call can reach are *twins*: the kernel keeps its copy for the 
 cell, every call first brings the kernel's copies up to date with the judge's, and every reply
 brings back the state of each twin, so `sgd_step(params, ...)` changes the judge's `params`, and
 a `model.train()` inside the student's function shows in the judge's model. Global random
-states (numpy's, torch's), warning filters, numpy's error state and torch's grad mode cross
-with each call, so a test that seeds, or turns warnings into errors, means the same thing in
-the kernel.
+states (numpy's, torch's), the warning filters a test sets, numpy's error state and torch's
+grad mode cross with each call, so a test that seeds, or turns warnings into errors, means the
+same thing in the kernel.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class Link:
         self.deadline = float("inf")
         self.rng_in_kernel = None  # the random states the kernel holds, as far as the judge knows
         self.owner = threading.current_thread()
+        self.base_filters = list(warnings.filters)
         self.reset()
 
     def reset(self) -> None:
@@ -83,6 +84,9 @@ class Link:
         ended without connecting (code that rewrites cells, or a dead kernel)."""
         self.deadline = deadline
         self.reset()
+        # The worker's own filters (nbgrader's, sqlalchemy's...) stay here: only what a test
+        # adds on top crosses to the kernel (`_context`).
+        self.base_filters = list(warnings.filters)
         self.owner = threading.current_thread()  # a late judge thread of an earlier cell is refused
         while True:
             left = deadline - time.monotonic()
@@ -256,7 +260,10 @@ class Link:
 
     def _context(self) -> dict:
         torch = _torch()
-        context = {"filters": list(warnings.filters), "errstate": np.geterr()}
+        context = {"errstate": np.geterr()}
+        filters = filters_added(self.base_filters, warnings.filters)
+        if filters is not None:
+            context["filters"] = filters
         if torch is not None:
             context["grad"] = torch.is_grad_enabled()
         current = _rng_now()
@@ -294,6 +301,23 @@ class Link:
 
     def update_twin(self, k: int, state, decoder: wire.Decoder, depth: int):
         return twin_state.update_twin(self, k, state, decoder, depth)
+
+
+def filters_added(base: list, now: list):
+    """The warning filters a test set since its cell began, for the kernel to apply over its own.
+
+    ("add", front, back) when `now` is `base` with filters added before and after it (what
+    `simplefilter` and `filterwarnings` do); ("replace", now, []) when the test removed or
+    reordered some; None when nothing changed. Sending only the difference keeps the worker's
+    own filters, whose categories are classes of nbgrader's dependencies, out of the kernel:
+    unpickling them there would import sqlalchemy into every grading kernel.
+    """
+    if now == base:
+        return None
+    for start in range(len(now) - len(base) + 1):
+        if now[start:start + len(base)] == base:
+            return ("add", list(now[:start]), list(now[start + len(base):]))
+    return ("replace", list(now), [])
 
 
 def _rng_now():
