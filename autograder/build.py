@@ -2,15 +2,19 @@
 
 Sources are cleaned first (outputs, execution counts and widget state removed, in place), so
 what is committed stays free of them, and lecture notebooks in notebooks/ are cleaned too.
+Beside each released notebook goes misconceptions.json: the fingerprints of the catalogued
+mistakes' results in the visible tests, with a sentence for students (autograder/misconceptions.py).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
-from autograder import notebooks
+from autograder import misconceptions, notebooks
 from autograder.course import CourseError, assignment_ids, check_assignment, load_config, nbgrader_api
+from dlcourse.checks import MISCONCEPTIONS_FILE
 
 
 def clean_notebook(path: Path) -> bool:
@@ -51,6 +55,12 @@ def build(config_root: Path, ids: list[str] | None = None, course_root: Path | N
                 f"nbgrader generate_assignment failed for {assignment_id}:\n"
                 f"{result.get('error') or ''}\n{result.get('log') or ''}"
             )
+        # Known mistakes, for the visible tests' messages (see autograder/misconceptions.py). Only
+        # the course itself saves a re-measured table; a throw-away copy uses it or measures anew.
+        table = misconceptions.refresh(course_root, assignment_id, log,
+                                       save=course_root == misconceptions.CATALOGUE.parent.resolve())
+        (release / MISCONCEPTIONS_FILE).write_text(
+            json.dumps(misconceptions.release_table(table), indent=1, sort_keys=True, ensure_ascii=False) + "\n")
         log(f"built release/{assignment_id}")
         folders.append(release)
     return folders

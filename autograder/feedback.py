@@ -4,8 +4,8 @@ nbgrader's own feedback renders the autograded notebook as it is, and there ever
 carries its hidden tests again, with their tracebacks. This preprocessor, listed in
 nbgrader_config.py, runs after GetGrades and rewrites every cell that holds a hidden-test
 region: the region's code is replaced by one comment, and the cell's outputs by one line,
-"passed", or the error's name and message (the message our checks write for students),
-never a traceback or anything the hidden code printed.
+"passed", or the error's name and message (the message our checks write for students) with
+the known mistake it names, if any, never a traceback or anything the hidden code printed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from __future__ import annotations
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade
+
+from dlcourse.checks import KNOWN_MISTAKE
 
 BEGIN, END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
 MAX_MESSAGE = 300
@@ -40,7 +42,10 @@ def hidden_verdict(outputs) -> str:
             text = message[0] if message else ""
             if len(text) > MAX_MESSAGE:
                 text = text[:MAX_MESSAGE] + " ..."
-            return f"Hidden tests failed: {output.get('ename', 'Error')}: {text}".rstrip(": ")
+            verdict = f"Hidden tests failed: {output.get('ename', 'Error')}: {text}".rstrip(": ")
+            # The judge's checks name a catalogued mistake on a line of its own: a sentence, no values.
+            named = [line for line in message[1:] if line.startswith(KNOWN_MISTAKE)]
+            return verdict + (f"\n{named[0][:MAX_MESSAGE]}" if named else "")
     return "Hidden tests passed."
 
 

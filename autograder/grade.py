@@ -44,7 +44,8 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import limits, notebooks, sandbox
+from autograder import limits, misconceptions, notebooks, sandbox
+from autograder.cohort import named_mistakes
 from autograder.course import CourseError, check_assignment, load_config, nbgrader_api, notebook_path
 from autograder.results import StudentResult
 from autograder.scan import held_exercises
@@ -453,6 +454,12 @@ def _set_up_worker(spec: dict, folder: Path) -> None:
                                         SaveAutoGrades)
 
     _check_each_schema_once()
+    # The judge's checks name the catalogued mistake a failed test's result matches, hidden tests
+    # included; only with fingerprints measured on this very source notebook.
+    from dlcourse import checks
+
+    current = misconceptions.is_current(root, assignment_id)
+    checks.use_misconceptions(misconceptions.judge_mistakes(assignment_id) if current else {})
     config.Autograde.autograde_preprocessors = [limits.LimitedExecute, IgnorePattern, ClearMetadataPreprocessor,
                                                 LimitOutput, SaveAutoGrades, AssignLatePenalties, CheckCellMetadata]
     _WORKER.update(folder=folder, root=root, assignment_id=assignment_id, api=nbgrader_api(config),
@@ -520,6 +527,9 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
     staged = folder / "out" / student
     shutil.rmtree(staged, ignore_errors=True)
     if (folder / "autograded" / student).exists():
+        graded_nb = notebook_path(folder / "autograded" / student, assignment_id)
+        if graded_nb.exists():
+            result.mistakes = named_mistakes(notebooks.read(graded_nb))
         shutil.move(str(folder / "autograded" / student), str(staged / "autograded"))
     payload["staged"] = str(staged)
     result.exercises = _exercise_scores(payload["grades"])

@@ -6,9 +6,10 @@ writes into `folder`:
     report.csv     one row per submission: id, status, total, seconds, each exercise, reasons
     scores.png     histogram of the graded submissions' total scores
     exercises.png  per exercise: the share with full marks, and the mean share of its points
+    mistakes.png   the class's most common known mistakes (autograder/cohort.py)
     report.html    one self-contained page (the figures embedded, no script, nothing fetched):
-                   the summary, what needs review and why, the figures, the exercise table and
-                   one row per student
+                   the summary, what needs review and why, the figures, the exercise table, the
+                   known mistakes per exercise and one row per student
 
 `summarise(results, exercise_max)` gives the numbers the page shows (counts, median, mean,
 pass rates), for tests and for anything else that wants them without reading HTML.
@@ -22,23 +23,17 @@ from __future__ import annotations
 import base64
 import csv
 import html
-import math
 import statistics
 from datetime import datetime
 from pathlib import Path
 
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, PercentFormatter
-
+from autograder.cohort import cohort, cohort_html, mistakes_figure
+from autograder.report_figures import _num, _pct, _save, exercises_figure, scores_figure
 from autograder.results import StudentResult
 
 STATUSES = ("graded", "failed", "malformed")
 MAX_TEXT = 300  # characters of a message shown in a table; the CSV keeps all of it
 FULL_MARKS_TOLERANCE = 1e-9
-
-PASS_COLOUR = "#2b7bb9"
-MEAN_COLOUR = "#f0a23b"
-
 
 # -- numbers ---------------------------------------------------------------------------------
 
@@ -104,18 +99,6 @@ def summarise(results: list[StudentResult], exercise_max: dict[str, float]) -> d
 
 # -- formatting ------------------------------------------------------------------------------
 
-def _num(x: float | None, digits: int = 2) -> str:
-    """A score as people write it: 3, 2.5, 0.33 (no trailing zeros); '' for None."""
-    if x is None:
-        return ""
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _pct(x: float | None) -> str:
-    return "–" if x is None else f"{100 * x:.0f}%"
-
-
 def _truncate(text: str, limit: int = MAX_TEXT) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + " …"
 
@@ -145,80 +128,6 @@ def write_csv(results: list[StudentResult], exercise_max: dict[str, float], path
                 *(_num(r.exercises[e][0], 4) if e in r.exercises else "" for e in exercise_max),
                 _csv_text(" | ".join(r.reasons)),
             ])
-    return path
-
-
-def _message(fig: Figure, title: str, message: str) -> None:
-    """A figure that says why there is nothing to plot."""
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    ax.set_title(title, fontsize=12)
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=14, color="#666",
-            transform=ax.transAxes)
-
-
-def scores_figure(assignment_id: str, summary: dict) -> Figure:
-    """Histogram of the graded submissions' total scores, 0 to the assignment's points."""
-    fig = Figure(figsize=(5.5, 4), dpi=100, layout="constrained")
-    scores, max_score = summary["scores"], summary["max_score"]
-    if not scores:
-        _message(fig, f"{assignment_id}: total scores", "no graded submissions")
-        return fig
-    top = max(max_score, max(scores), 1.0)
-    width = max(1, math.ceil(top / 40))  # whole points per bin, at most about 40 bins
-    n_bins = math.ceil(top / width) + 1
-    edges = [-width / 2 + i * width for i in range(n_bins + 1)]  # bins centred on 0, w, 2w, ...
-    ax = fig.add_subplot()
-    ax.hist(scores, bins=edges, color=PASS_COLOUR, edgecolor="white", linewidth=0.8)
-    ax.axvline(summary["median"], color="#c0392b", linestyle="--", linewidth=1.5,
-               label=f"median {_num(summary['median'])}")
-    ax.set_xlim(edges[0], edges[-1])
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(f"total score (out of {_num(max_score)})")
-    ax.set_ylabel("submissions")
-    ax.set_title(f"{assignment_id}: total scores (n = {len(scores)}, median {_num(summary['median'])})",
-                 fontsize=12)
-    ax.legend(loc="best", frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.grid(axis="y", alpha=0.3)
-    return fig
-
-
-def exercises_figure(assignment_id: str, summary: dict) -> Figure:
-    """Per exercise, top to bottom in notebook order: the share of graded submissions with full
-    marks (blue) and the mean share of its points (orange)."""
-    exercises = summary["exercises"]
-    height = max(3.0, 1.4 + 0.42 * len(exercises))
-    fig = Figure(figsize=(5.5, height), dpi=100, layout="constrained")
-    title = f"{assignment_id}: exercises"
-    if not summary["scores"] or not exercises:
-        _message(fig, title, "no graded submissions" if not summary["scores"] else "no exercises")
-        return fig
-    ax = fig.add_subplot()
-    ys = range(len(exercises))
-    passes = [e["pass_rate"] or 0.0 for e in exercises]
-    means = [e["mean_fraction"] or 0.0 for e in exercises]
-    ax.barh([y - 0.18 for y in ys], passes, height=0.36, color=PASS_COLOUR, label="full marks")
-    ax.barh([y + 0.18 for y in ys], means, height=0.36, color=MEAN_COLOUR, label="mean share of points")
-    for y, e in zip(ys, exercises):
-        text = "no points" if e["pass_rate"] is None else _pct(e["pass_rate"])
-        ax.text((e["pass_rate"] or 0.0) + 0.01, y - 0.18, text, va="center", fontsize=8, color="#333")
-    ax.set_yticks(list(ys), [f"{e['name']} ({_num(e['max'])})" for e in exercises])
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1.08)
-    ax.xaxis.set_major_formatter(PercentFormatter(xmax=1))
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
-    ax.set_xlabel(f"share of the {summary['counts']['graded']} graded submissions")
-    ax.set_title(title + " (points)", fontsize=12)
-    fig.legend(loc="outside lower center", ncols=2, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.grid(axis="x", alpha=0.3)
-    return fig
-
-
-def _save(fig: Figure, path: Path) -> Path:
-    fig.savefig(path, format="png", dpi=100, facecolor="white")
     return path
 
 
@@ -356,7 +265,7 @@ def _student_table(results: list[StudentResult], exercise_max: dict[str, float])
 
 def render_html(assignment_id: str, results: list[StudentResult], exercise_max: dict[str, float],
                 summary: dict, scores_png: Path, exercises_png: Path, title_extra: str = "",
-                generated: datetime | None = None) -> str:
+                generated: datetime | None = None, mistakes_png: Path | None = None) -> str:
     generated = generated or datetime.now()
     counts = summary["counts"]
     title = f"{assignment_id} — grading report" + (f" ({title_extra})" if title_extra else "")
@@ -402,6 +311,13 @@ def render_html(assignment_id: str, results: list[StudentResult], exercise_max: 
 <h2>Exercises</h2>
 {_exercise_table(summary)}
 
+<h2>Known mistakes</h2>
+<p class="meta">Students who lost points on an exercise, the catalogued mistakes their failed tests
+matched, and how many lost points with none of them (unclear instructions, or a mistake the
+catalogue does not have yet).</p>
+{cohort_html(cohort(results, exercise_max))}
+{_img(mistakes_png, "the most common known mistakes") if mistakes_png else ""}
+
 <h2>Students ({summary["n"]})</h2>
 {_student_table(results, exercise_max)}
 </main>
@@ -412,15 +328,17 @@ def render_html(assignment_id: str, results: list[StudentResult], exercise_max: 
 
 def write_report(assignment_id: str, results: list[StudentResult], exercise_max: dict[str, float],
                  folder: Path, *, title_extra: str = "") -> Path:
-    """Write report.csv, scores.png, exercises.png and report.html into `folder` (created if
-    missing); returns the path of report.html."""
+    """Write report.csv, scores.png, exercises.png, mistakes.png and report.html into `folder`
+    (created if missing); returns the path of report.html."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     summary = summarise(results, exercise_max)
     write_csv(results, exercise_max, folder / "report.csv")
     scores_png = _save(scores_figure(assignment_id, summary), folder / "scores.png")
     exercises_png = _save(exercises_figure(assignment_id, summary), folder / "exercises.png")
+    mistakes_png = _save(mistakes_figure(assignment_id, cohort(results, exercise_max)),
+                         folder / "mistakes.png")
     page = folder / "report.html"
     page.write_text(render_html(assignment_id, results, exercise_max, summary, scores_png, exercises_png,
-                                title_extra), encoding="utf-8")
+                                title_extra, mistakes_png=mistakes_png), encoding="utf-8")
     return page

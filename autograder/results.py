@@ -27,6 +27,7 @@ class StudentResult:
     exercises: exercise name -> (score, max score), after any hold.
     limits: each limit the submission hit, in words ("cell test_mae ran past the 30 s cell timeout").
     held: exercises held at 0 because code that can affect them tampers with the grading.
+    mistakes: exercise -> the known mistakes its failed tests named (autograder/cohort.py).
     """
 
     student_id: str
@@ -40,6 +41,7 @@ class StudentResult:
     limits: list[str] = field(default_factory=list)
     held: list[str] = field(default_factory=list)
     submission_sha256: str = ""
+    mistakes: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return asdict(self)

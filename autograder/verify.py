@@ -14,7 +14,8 @@ the kernel), so verify proves the whole grader, not only the tests:
                   (autograder/alternatives/<assignment>/<exercise>/<name>.py) -> full marks
 
 A catalogue file is plain Python: a module docstring saying what it gets wrong (or how it
-differs), then a new definition of the exercise's name. It is appended to that exercise's
+differs; a mutant's also has a `Student:` line, see autograder/misconceptions.py), then a new
+definition of the exercise's name. It is appended to that exercise's
 answer cell, so the new definition replaces the old one.
 """
 

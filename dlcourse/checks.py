@@ -14,9 +14,13 @@ ndarray subclass with a rigged `__eq__`, is rejected before any comparison is ma
 from __future__ import annotations
 
 import builtins
+import contextlib
+import hashlib
+import json
 import math
 import sys
 import types
+from pathlib import Path
 
 import numpy as np
 
@@ -125,7 +129,116 @@ class CheckFailed(AssertionError):
 
 
 def _fail(message: str) -> None:
+    __tracebackhide__ = True
     raise CheckFailed(message)
+
+
+def _show_failure(shell, kind, value, tb, tb_offset=None):
+    """How IPython shows a failed check: the test cell's lines, none of this module's frames."""
+    here = tb
+    while here is not None and here.tb_next is not None:
+        if here.tb_next.tb_frame.f_code.co_filename == __file__:
+            here.tb_next = None  # the traceback ends at the test's line that called the check
+            break
+        here = here.tb_next
+    shell.showtraceback((kind, value, tb), tb_offset=tb_offset)
+
+
+def _show_failures_briefly() -> None:
+    """In a notebook, show failed checks without this module's frames (see _show_failure)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is not None:
+        shell.set_custom_exc((CheckFailed,), _show_failure)
+
+
+_show_failures_briefly()
+
+
+# --- Known mistakes -------------------------------------------------------------------------
+# `autograder build` runs every catalogued wrong answer through the tests and keeps a fingerprint
+# of each wrong result (a hash of its rounded values and the check's name) with a sentence about
+# the mistake. The release ships the visible tests' part beside the notebook, MISCONCEPTIONS_FILE:
+# fingerprints and sentences only, no code and no expected value. When a check fails on a result
+# with a known fingerprint, its message says which mistake gives exactly that result.
+MISCONCEPTIONS_FILE = "misconceptions.json"
+KNOWN_MISTAKE = "Known mistake: "  # starts the message's second line (feedback shows it for hidden tests)
+_known: dict | None = None   # fingerprint -> sentences; loaded from the notebook's folder on first use
+_recording: list | None = None  # autograder build: the fingerprints of failed checks, in order
+
+
+def use_misconceptions(known: dict | None) -> None:
+    """Name mistakes from `known` (fingerprint -> sentences); None: read MISCONCEPTIONS_FILE again."""
+    global _known
+    _known = known
+
+
+def _known_mistakes() -> dict:
+    global _known
+    if _known is None:
+        try:
+            _known = json.loads((Path.cwd() / MISCONCEPTIONS_FILE).read_text())["mistakes"]
+        except (OSError, ValueError, KeyError, TypeError):
+            _known = {}  # no table (a notebook moved on its own): the messages say what differs
+    return _known
+
+
+def _number_text(x: float, scale: float) -> str:
+    if x != x:
+        return "nan"
+    if x in (float("inf"), float("-inf")):
+        return "inf" if x > 0 else "-inf"
+    if -1e-9 * scale <= x <= 1e-9 * scale or -1e-12 <= x <= 1e-12:  # rounding noise about 0
+        return "0"
+    return f"{x:.5g}"
+
+
+def _canonical(value) -> str:
+    """A result as text, rounded to 5 significant digits, so that two computations of the same
+    wrong formula in another order give the same text."""
+    kind = _type(value)
+    if kind is bool or kind is np.bool_:
+        return f"bool:{bool(value)}"
+    if kind in (int, float) or _isinstance(value, np.number) and _type(value) is not np.ndarray:
+        try:
+            number = _float(value)
+        except (TypeError, ValueError):
+            return f"{kind.__name__}:{_repr(value)[:200]}"
+        return f"{'i' if kind is int or np.dtype(kind).kind in 'iu' else 'f'}:{_number_text(number, abs(number))}"
+    if kind is _ndarray:
+        if value.dtype.kind not in "biuf":
+            return f"array{value.shape}{value.dtype.str}"
+        values = value.astype(float).ravel()
+        finite = values[_isfinite(values)]
+        scale = float(np.max(_abs(finite))) if finite.size else 0.0
+        return f"array{value.shape}{value.dtype.kind}{value.dtype.itemsize}:" + ",".join(
+            _number_text(float(x), scale) for x in values)
+    if kind is str:
+        return "str:" + value.strip().lower()
+    if kind in (tuple, list):
+        return kind.__name__ + "(" + ",".join(_canonical(v) for v in value) + ")"
+    if kind is dict:
+        return "dict(" + ",".join(f"{_canonical(k)}={_canonical(v)}" for k, v in value.items()) + ")"
+    return kind.__name__
+
+
+def fingerprint(name: str, value) -> str:
+    """The fingerprint of a check's result: 16 hex digits of a hash of its name and rounded value."""
+    return hashlib.sha256(f"{name}\0{_canonical(value)}".encode()).hexdigest()[:16]
+
+
+def _mismatch(name: str, value, message: str) -> None:
+    """Fail with `message`, naming the known mistake that gives exactly this result, if any."""
+    __tracebackhide__ = True
+    key = fingerprint(name, value)
+    if _recording is not None:
+        _recording.append(key)
+    mistakes = _known_mistakes().get(key)
+    if mistakes:  # second, right under what differs
+        first, _, rest = message.partition("\n")
+        named = KNOWN_MISTAKE + mistakes[0] + (" Or: " + mistakes[1] if _len(mistakes) > 1 else "")
+        message = first + "\n" + named + ("\n" + rest if rest else "")
+    _fail(message)
 
 
 def environment_intact() -> None:
@@ -145,21 +258,20 @@ def environment_intact() -> None:
 def check_float(value, expected: float, name: str, rtol: float = 1e-7, atol: float = 1e-9) -> None:
     """Check that `value` is a Python or numpy float within tolerance of `expected`.
 
-    Example message: "mae(...) returned 1.5, expected 1.0 (difference 0.5)".
+    Example message: "mae(y, y_hat): got 1.5, expected 1.0." (then the difference on line 2).
     """
+    __tracebackhide__ = True  # IPython and pytest show the test's line, not this module's frames
     if _type(value) not in FLOAT_TYPES:
-        _fail(
-            f"{name} should return a float, got {_type(value).__name__} ({_repr(value)[:80]}). "
-            "Hint: wrap a numpy result with float(...)."
-        )
-    value = _float(value)
-    if not _math_isfinite(value):
-        _fail(f"{name} returned {value}, expected the finite value {expected!r}.")
-    diff = value - expected
+        _mismatch(name, value, f"{name} returned {_what(value)}, not a float.\n"
+                               f"It returned {_repr(value)[:80]}; wrap a numpy result with float(...).")
+    number = _float(value)
+    if not _math_isfinite(number):
+        _mismatch(name, value, f"{name} returned {number}, not a finite number.\nExpected {expected!r}.")
+    diff = number - expected
     if diff < 0:
         diff = -diff
     if diff > atol + rtol * (expected if expected >= 0 else -expected):
-        _fail(f"{name} returned {value!r}, expected {expected!r} (difference {diff:.3g}).")
+        _mismatch(name, value, f"{name}: got {number!r}, expected {expected!r}.\nThe difference is {diff:.3g}.")
 
 
 def check_array(
@@ -174,24 +286,21 @@ def check_array(
 
     kind: the dtype kinds accepted, e.g. "f" for floats, "iu" for integers, "fiu" for either.
     Messages name the first mismatching index, e.g.
-    "predict(...)[2] is 7.3, expected 6.8 (shape (3,) as expected)".
+    "predict(X, w, b) at index 2: got 7.3, expected 6.8." (then how many entries differ).
     """
+    __tracebackhide__ = True
     expected = np.array(expected, dtype=float if "f" in kind else None)
     if _type(value) is not _ndarray:
-        _fail(
-            f"{name} should return a numpy array (np.ndarray), got {_type(value).__name__}. "
-            "Hint: build the result with numpy operations or np.array(...)."
-        )
+        _mismatch(name, value, f"{name} returned {_what(value)}, not a numpy array.\n"
+                               "Build the result with numpy operations or np.array(...).")
     if value.shape != expected.shape:
-        _fail(
-            f"{name} has shape {value.shape}, expected shape {expected.shape}. "
-            "Hint: print the shapes of your intermediate arrays."
-        )
+        _mismatch(name, value, f"{name} has shape {value.shape}, expected {expected.shape}.\n"
+                               "Print the shapes of your intermediate arrays to see where they change.")
     if value.dtype.kind not in kind:
-        example = "float64" if "f" in kind else "int64"
-        _fail(f"{name} has dtype {value.dtype}, expected a dtype of kind {kind!r} (e.g. {example}).")
+        _mismatch(name, value, f"{name} holds {_kind_words(value.dtype.kind)}, not {_kind_words(kind)}.\n"
+                               f"Its numpy dtype is {value.dtype}.")
     if value.dtype.kind == "f" and not _all(_isfinite(value)):
-        _fail(f"{name} contains nan or inf: {_repr(value)[:200]}")
+        _mismatch(name, value, f"{name} contains nan or inf.\n{_repr(value)[:200]}")
     if value.size == 0:
         return
     diff = _abs(_subtract(value.astype(float), expected))
@@ -200,28 +309,50 @@ def check_array(
     if bad.any():
         index = _unravel(int(_argmax(bad)), value.shape)
         where = index[0] if _len(index) == 1 else _tuple(int(i) for i in index)
-        _fail(
-            f"{name}[{where}] is {value[index].item()!r}, expected {expected[index].item()!r} "
-            f"(shape {value.shape} as expected; {int(bad.sum())} of {value.size} entries differ)."
-        )
+        _mismatch(name, value,
+                  f"{name} at index {where}: got {value[index].item()!r}, expected {expected[index].item()!r}.\n"
+                  f"{int(bad.sum())} of {value.size} entries differ; the shape {value.shape} is right.")
 
 
 def check_unchanged(before: np.ndarray, after: np.ndarray, name: str) -> None:
     """Check that an input array was not modified in place by the function under test."""
+    __tracebackhide__ = True
     if before.shape != after.shape or not _array_equal(before, after):
-        _fail(
-            f"{name} modified its input array in place. Graded functions must not change their "
-            "arguments: compute a new array instead (e.g. X = X.copy() before editing it)."
-        )
+        _mismatch(f"{name} (its input)", after, f"{name} changed its input array in place.\n"
+                  "Graded functions must not change their arguments: compute a new array instead "
+                  "(e.g. X = X.copy() before editing it).")
 
 
 def check_choice(value, allowed, name: str) -> None:
     """Check that `value` is a string and one of `allowed` (case and surrounding spaces ignored)."""
+    __tracebackhide__ = True
     if _type(value) is not str:
-        _fail(f"{name} should be a string, got {_type(value).__name__} ({_repr(value)[:80]}).")
+        _mismatch(name, value, f"{name} is {_what(value)}, not a string.\nIt is {_repr(value)[:80]}.")
     normalised = {a.strip().lower() for a in allowed}
     if value.strip().lower() not in normalised:
-        _fail(f"{name} is {value!r}; it should be one of: {', '.join(sorted(allowed))}.")
+        _mismatch(name, value, f"{name} is {value!r}, which is not one of the allowed answers.\n"
+                               f"Allowed: {', '.join(sorted(allowed))}.")
+
+
+_KIND_WORDS = {"f": "floats", "i": "integers", "u": "integers", "iu": "integers", "b": "True/False values",
+               "c": "complex numbers"}
+
+
+def _kind_words(kind: str) -> str:
+    """numpy's dtype kinds in words: "f" -> "floats", "fiu" -> "numbers"."""
+    if kind in _KIND_WORDS:
+        return _KIND_WORDS[kind]
+    return "numbers" if set(kind) <= set("fiu") else f"values of another type ({kind})"
+
+
+def _what(value) -> str:
+    """A value's type in words, for messages: "a numpy array", "a list", "None"."""
+    if value is None:
+        return "None"
+    if _type(value) is _ndarray:
+        return "a numpy array"
+    name = _type(value).__name__
+    return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
 def normalise_word(value) -> str:
@@ -234,6 +365,31 @@ def frozen_copy(array: np.ndarray) -> np.ndarray:
     copy = _copy(array)
     copy.setflags(write=False)
     return copy
+
+
+@contextlib.contextmanager
+def relies_on(**pieces):
+    """For the visible test of an exercise that builds on others: when a check inside fails, run
+    each piece's own check (name=a function that checks it), and if one fails, say to fix it first.
+
+        with checks.relies_on(mse=lambda: checks.check_float(mse(y, y_hat), 1.26, "mse(...)")):
+            checks.check_float(rmse(y, y_hat), math.sqrt(1.26), "rmse(...)")
+    """
+    __tracebackhide__ = True
+    try:
+        yield
+    except Exception as failure:  # the exercise's own check, or an error in the student's code
+        broken = []
+        for name, check in pieces.items():
+            try:
+                check()
+            except Exception:  # noqa: BLE001 - any failure of the piece's check
+                broken.append(name)
+        if not broken:
+            raise
+        what = str(failure).splitlines()[0] if str(failure) else type(failure).__name__
+        raise CheckFailed(f"This builds on {', '.join(broken)}, which fails its own test: fix {broken[0]} first.\n"
+                          f"Then run this test again. What failed here: {what}") from None
 
 
 # --- Grading one exercise alone -------------------------------------------------------------

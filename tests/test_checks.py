@@ -15,13 +15,13 @@ def test_check_float_accepts_python_and_numpy_floats_within_tolerance():
 
 
 def test_check_float_message_shows_expected_and_received():
-    with pytest.raises(AssertionError, match=re.escape("mae returned 1.5, expected 1.0 (difference 0.5)")):
+    with pytest.raises(AssertionError, match=re.escape("mae: got 1.5, expected 1.0.\nThe difference is 0.5.")):
         checks.check_float(1.5, 1.0, "mae")
 
 
 @pytest.mark.parametrize("value", [1, np.float32(1.0), np.array(1.0), "1.0", None])
 def test_check_float_rejects_other_types_with_a_hint(value):
-    with pytest.raises(AssertionError, match="should return a float"):
+    with pytest.raises(AssertionError, match="not a float"):
         checks.check_float(value, 1.0, "mae")
 
 
@@ -42,12 +42,12 @@ def test_check_float_rejects_nan():
 
 
 def test_check_array_names_the_first_wrong_index():
-    with pytest.raises(AssertionError, match=r"predict\[2\] is 7\.3, expected 6\.8"):
+    with pytest.raises(AssertionError, match=r"predict at index 2: got 7\.3, expected 6\.8\."):
         checks.check_array(np.array([5.5, 6.2, 7.3]), [5.5, 6.2, 6.8], "predict")
 
 
 def test_check_array_reports_shape_before_values():
-    with pytest.raises(AssertionError, match=r"shape \(3, 1\), expected shape \(3,\)"):
+    with pytest.raises(AssertionError, match=r"shape \(3, 1\), expected \(3,\)"):
         checks.check_array(np.zeros((3, 1)), np.zeros(3), "predict")
 
 
@@ -56,7 +56,7 @@ def test_check_array_rejects_lists_subclasses_and_integer_dtype():
         checks.check_array([1.0, 2.0], [1.0, 2.0], "f")
     with pytest.raises(AssertionError, match="numpy array"):
         checks.check_array(np.ma.array([1.0, 2.0]), [1.0, 2.0], "f")
-    with pytest.raises(AssertionError, match="dtype"):
+    with pytest.raises(AssertionError, match="holds integers, not floats"):
         checks.check_array(np.array([1, 2]), [1.0, 2.0], "f")
 
 
@@ -68,13 +68,13 @@ def test_check_unchanged_detects_in_place_edits():
     original = np.arange(3.0)
     before = checks.frozen_copy(original)
     original[0] = 9
-    with pytest.raises(AssertionError, match="modified its input"):
+    with pytest.raises(AssertionError, match="changed its input array in place"):
         checks.check_unchanged(before, original, "predict")
 
 
 def test_check_choice_ignores_case_and_spaces_and_lists_the_options():
     checks.check_choice(" Regression ", ["regression", "binary"], "a")
-    with pytest.raises(AssertionError, match="binary, regression"):
+    with pytest.raises(AssertionError, match="Allowed: binary, regression"):
         checks.check_choice("linear", ["regression", "binary"], "a")
 
 
@@ -94,3 +94,38 @@ def test_checks_still_judge_correctly_after_numpy_is_patched(monkeypatch):
     monkeypatch.setattr(np, "abs", lambda x: np.zeros_like(x))
     with pytest.raises(AssertionError):
         checks.check_array(np.array([1.0, 2.0]), [1.0, 3.0], "f")
+
+
+def test_a_failed_check_in_a_notebook_shows_the_tests_line_and_not_the_checks_module():
+    import subprocess
+    import sys
+
+    script = (
+        "import io, contextlib, re\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):\n"
+        "    shell.run_cell('from dlcourse import checks')\n"
+        "    result = shell.run_cell('checks.check_float(2.0, 1.0, \"mae(y, y_hat)\")')\n"
+        "print(re.sub(r'\\x1b\\[[0-9;]*m', '', out.getvalue()))\n"
+        "print('error_in_exec:', type(result.error_in_exec).__name__)\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120).stdout
+    assert "checks.check_float(2.0, 1.0" in shown and "CheckFailed: mae(y, y_hat): got 2.0, expected 1.0." in shown
+    assert "checks.py" not in shown and "_fail" not in shown
+    assert "error_in_exec: CheckFailed" in shown  # still an error: nbgrader scores the cell 0
+
+
+def test_first_lines_of_check_messages_are_short_sentences():
+    name = "predict(X_houses, [0.1, 0.3, 3], 0.5)"
+    cases = [lambda: checks.check_float(np.array([1.0]), 1.0, name), lambda: checks.check_float(2.0, 1.0, name),
+             lambda: checks.check_array([1.0], [1.0], name), lambda: checks.check_array(np.zeros(2), np.zeros(3), name),
+             lambda: checks.check_array(np.array([1, 2]), [1.0, 2.0], name, kind="f"),
+             lambda: checks.check_array(np.array([1.0, 2.5]), [1.0, 2.0], name),
+             lambda: checks.check_unchanged(np.zeros(2), np.ones(2), name),
+             lambda: checks.check_choice(3, ["a"], name), lambda: checks.check_choice("b", ["a"], name)]
+    for case in cases:
+        with pytest.raises(AssertionError) as failed:
+            case()
+        first = str(failed.value).split("\n")[0]
+        assert len(first) <= 90 and first.endswith(".") and "dtype" not in first and "kind" not in first, first

@@ -45,6 +45,8 @@ TIMEOUT = "cell hidden_train_mlp ran past the 30 s cell timeout"
 LONG_LIMIT = "cell test_momentum_step printed more than 10000 lines: " + "0.123456789 " * 100
 TAMPERING = Flag("adam_step", 3, "assigns numpy.allclose (patches what the tests call)", tampering=True)
 FILE_READ = Flag("mlp_forward", 2, "reads a file: open('weights.npy')")
+NO_CORRECTION = "This is what comes out when the moments are used without bias correction."
+ONE_BATCH = "This is what comes out when the training stops after one mini-batch."
 
 
 def graded(student_id: str, points: dict[str, float] | None = None, seconds: float = 8.04,
@@ -61,12 +63,14 @@ def fake_class() -> list[StudentResult]:
     return [
         graded("s01"),                                                           # 42
         graded("s02", {"train_mlp": 0}),                                         # 38
-        graded("s03", {"train_mlp": 2, "adam_step": 1}),                         # 38
+        graded("s03", {"train_mlp": 2, "adam_step": 1},
+               mistakes={"adam_step": [NO_CORRECTION], "train_mlp": [ONE_BATCH]}),  # 38
         graded("s04", {"mlp_backward": 0, "train_mlp": 0}),                      # 35
         graded("s05", {"linear_backward": 1.5}, seconds=61.25),                  # 40.5
         graded("s06", weak),                                                     # 11
         graded("s07_timeout", {"train_mlp": 0}, limits=[TIMEOUT]),               # 38
-        graded("s08_held", {"adam_step": 0}, held=["adam_step"], flags=[TAMPERING, FILE_READ]),  # 39
+        graded("s08_held", {"adam_step": 0}, held=["adam_step"], flags=[TAMPERING, FILE_READ],
+               mistakes={"adam_step": [NO_CORRECTION]}),                        # 39
         graded(SCRIPT_ID, {"sgd_step": 1}),                                      # 41
         StudentResult("s10_failed", "failed", seconds=12.3, message=KERNEL_DIED),
         StudentResult("s11_malformed", "malformed", message=MALFORMED),
@@ -171,7 +175,7 @@ def test_html_is_escaped_self_contained_and_lists_what_needs_review(report):
 
     images = re.findall(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', text)
     assert [base64.b64decode(i) for i in images] == [
-        (page.parent / "scores.png").read_bytes(), (page.parent / "exercises.png").read_bytes()]
+        (page.parent / name).read_bytes() for name in ("scores.png", "exercises.png", "mistakes.png")]
 
 
 def test_no_pyplot_figures_are_left_behind(tmp_path):
@@ -241,6 +245,22 @@ def test_report_page_in_chromium(report):
             chromium.close()
     assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
     assert dialogs == [] and errors == []
-    assert len(images) == 2 and all(done and width > 400 for done, width in images), images
+    assert len(images) == 3 and all(done and width > 400 for done, width in images), images
     assert title == "a06_backprop — grading report (fake class)"
     assert not main_overflows  # the wide student table scrolls inside its own box
+
+
+def test_the_cohort_counts_each_known_mistake_and_those_who_lost_points_without_one(report):
+    from autograder.cohort import cohort
+
+    _, results = report
+    rows = {row["name"]: row for row in cohort(results, EXERCISE_MAX)}
+    assert rows["adam_step"]["lost"] == 3  # s03, s06 and s08_held
+    assert rows["adam_step"]["mistakes"] == [(NO_CORRECTION, 2)]
+    assert rows["adam_step"]["unexplained"] == 1 and rows["adam_step"]["unexplained_share"] == 1 / 3
+    assert rows["train_mlp"]["mistakes"] == [(ONE_BATCH, 1)] and rows["train_mlp"]["unexplained"] == 4
+    assert rows["linear_forward"] == {"name": "linear_forward", "lost": 0, "mistakes": [], "unexplained": 0,
+                                      "unexplained_share": None}
+    text = (report[0]).read_text()
+    section = text[text.index("<h2>Known mistakes"):text.index("<h2>Students")]
+    assert "<li>2 × " + NO_CORRECTION + "</li>" in section and "1 (33%)" in section

@@ -1,4 +1,7 @@
-"""Always starts from zeros, ignoring theta0."""
+"""Always starts from zeros, ignoring theta0.
+
+Student: This is what comes out when the fit always starts from zeros, whatever theta0 is given.
+"""
 def fit_linear_gd(Xb, y, lr, n_steps, theta0=None):
     m = Xb.shape[0]
     theta = np.zeros(Xb.shape[1])

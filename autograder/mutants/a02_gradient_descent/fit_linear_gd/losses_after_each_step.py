@@ -1,4 +1,7 @@
-"""Records the loss only after each update: losses[0] at theta_1, and n_steps entries."""
+"""Records the loss only after each update: losses[0] at theta_1, and n_steps entries.
+
+Student: This is what comes out when the loss is recorded only after each update, not at the start.
+"""
 def fit_linear_gd(Xb, y, lr, n_steps, theta0=None):
     m = Xb.shape[0]
     theta = np.zeros(Xb.shape[1]) if theta0 is None else np.array(theta0, dtype=float)

@@ -1,4 +1,7 @@
-"""Updates the caller's theta0 in place (theta -= ...)."""
+"""Updates the caller's theta0 in place (theta -= ...).
+
+Student: This matches a version that updates the caller's theta0 itself during training.
+"""
 def fit_linear_gd(Xb, y, lr, n_steps, theta0=None):
     m = Xb.shape[0]
     theta = np.zeros(Xb.shape[1]) if theta0 is None else theta0

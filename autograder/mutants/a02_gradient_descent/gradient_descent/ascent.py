@@ -1,4 +1,7 @@
-"""Steps along the gradient (uphill): x + lr * grad(x)."""
+"""Steps along the gradient (uphill): x + lr * grad(x).
+
+Student: This is what comes out when each step moves along the gradient, uphill.
+"""
 def gradient_descent(grad, x0, lr, n_steps):
     x = np.array(x0, dtype=float)
     path = [x]

@@ -1,4 +1,7 @@
-"""Appends the same array object every step and updates it in place: every row ends up the last point."""
+"""Appends the same array object every step and updates it in place: every row ends up the last point.
+
+Student: This is what comes out when one point is edited in place each step, so all rows end equal.
+"""
 def gradient_descent(grad, x0, lr, n_steps):
     x = np.array(x0, dtype=float)
     path = [x]

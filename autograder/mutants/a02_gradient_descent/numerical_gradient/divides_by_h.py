@@ -1,4 +1,7 @@
-"""Divides the central difference by h instead of 2h (twice the gradient)."""
+"""Divides the central difference by h instead of 2h (twice the gradient).
+
+Student: This is what comes out when the two-sided difference is divided by the step h alone.
+"""
 def numerical_gradient(f, x, h=1e-5):
     x = np.array(x, dtype=float)
     grad = np.zeros(x.shape)

@@ -1,4 +1,7 @@
-"""Allocates the gradient with np.zeros_like(x): an integer x gives a truncated integer gradient."""
+"""Allocates the gradient with np.zeros_like(x): an integer x gives a truncated integer gradient.
+
+Student: This is what comes out when an integer x gives a gradient of whole numbers only.
+"""
 def numerical_gradient(f, x, h=1e-5):
     grad = np.zeros_like(x)
     x = np.array(x, dtype=float)

@@ -1,4 +1,7 @@
-"""Nudges the caller's x in place and never puts the old value back."""
+"""Nudges the caller's x in place and never puts the old value back.
+
+Student: This matches a version that nudges the caller's x and never puts the old value back.
+"""
 def numerical_gradient(f, x, h=1e-5):
     grad = np.zeros(x.shape)
     for idx in np.ndindex(x.shape):

@@ -1,4 +1,7 @@
-"""Loops over range(len(x)) and nudges x[i]: a whole row at once when x is a matrix."""
+"""Loops over range(len(x)) and nudges x[i]: a whole row at once when x is a matrix.
+
+Student: This is what comes out when a whole row of a matrix x is nudged at once.
+"""
 def numerical_gradient(f, x, h=1e-5):
     x = np.array(x, dtype=float)
     grad = np.zeros(x.shape)

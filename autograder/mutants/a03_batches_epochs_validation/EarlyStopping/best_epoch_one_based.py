@@ -1,4 +1,7 @@
-"""best_epoch counts from 1 (the first call is epoch 1)."""
+"""best_epoch counts from 1 (the first call is epoch 1).
+
+Student: This is what comes out when best_epoch counts the first call as epoch 1.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

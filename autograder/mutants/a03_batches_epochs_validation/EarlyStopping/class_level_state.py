@@ -1,4 +1,7 @@
-"""Keeps its counters as class attributes updated through the class: all instances share one state."""
+"""Keeps its counters as class attributes updated through the class: all instances share one state.
+
+Student: This matches a version whose counters are shared by every EarlyStopping object.
+"""
 class EarlyStopping:
     best_loss = math.inf
     best_epoch = None

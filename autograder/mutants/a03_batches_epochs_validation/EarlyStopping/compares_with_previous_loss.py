@@ -1,4 +1,7 @@
-"""Resets the counter whenever the loss is below the previous call's, not below the best so far."""
+"""Resets the counter whenever the loss is below the previous call's, not below the best so far.
+
+Student: This is what comes out when the counter resets whenever a loss beats the previous one.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

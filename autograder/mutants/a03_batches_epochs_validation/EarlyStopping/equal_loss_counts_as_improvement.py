@@ -1,4 +1,7 @@
-"""val_loss <= best_loss: an equal loss resets the counter (not strictly lower)."""
+"""val_loss <= best_loss: an equal loss resets the counter (not strictly lower).
+
+Student: This is what comes out when a loss equal to the best counts as an improvement.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

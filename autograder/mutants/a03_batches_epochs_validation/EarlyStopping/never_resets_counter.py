@@ -1,4 +1,7 @@
-"""Never resets the counter on a new best: counts all bad epochs, not bad epochs in a row."""
+"""Never resets the counter on a new best: counts all bad epochs, not bad epochs in a row.
+
+Student: This is what comes out when bad epochs are counted in total, never reset by a new best.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

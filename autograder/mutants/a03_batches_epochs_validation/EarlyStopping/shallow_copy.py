@@ -1,4 +1,7 @@
-"""params.copy(): a deep copy for an array, but for a dict a new dict holding the same arrays."""
+"""params.copy(): a deep copy for an array, but for a dict a new dict holding the same arrays.
+
+Student: This is what comes out when a dict of params is copied but its arrays are still shared.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

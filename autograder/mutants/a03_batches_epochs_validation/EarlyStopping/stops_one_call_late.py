@@ -1,4 +1,7 @@
-"""Stops when the counter exceeds patience (> instead of >=): one epoch too late."""
+"""Stops when the counter exceeds patience (> instead of >=): one epoch too late.
+
+Student: This is what comes out when training stops only once the counter goes past patience.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

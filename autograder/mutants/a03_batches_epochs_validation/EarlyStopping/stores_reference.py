@@ -1,4 +1,7 @@
-"""Stores params itself, not a copy: in-place training updates change the 'best' parameters."""
+"""Stores params itself, not a copy: in-place training updates change the 'best' parameters.
+
+Student: This is what comes out when best_params is the same params that training keeps changing.
+"""
 class EarlyStopping:
     def __init__(self, patience):
         self.patience = patience

@@ -1,4 +1,7 @@
-"""Divides by batch_size even for the last, smaller batch (and by batch_size > m for batch GD)."""
+"""Divides by batch_size even for the last, smaller batch (and by batch_size > m for batch GD).
+
+Student: This is what comes out when the smaller last batch is still divided by batch_size.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

@@ -1,4 +1,7 @@
-"""Skips the last, smaller batch of every epoch."""
+"""Skips the last, smaller batch of every epoch.
+
+Student: This is what comes out when the last, smaller mini-batch of each epoch is skipped.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

@@ -1,4 +1,7 @@
-"""Gradient (1/|B|)·X_Bᵀ(X_Bθ − y_B): the factor 2 of the MSE's derivative is missing."""
+"""Gradient (1/|B|)·X_Bᵀ(X_Bθ − y_B): the factor 2 of the MSE's derivative is missing.
+
+Student: This is what comes out when the mini-batch gradient drops the factor from the square.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

@@ -1,4 +1,7 @@
-"""Shuffles once before the first epoch and reuses that order every epoch."""
+"""Shuffles once before the first epoch and reuses that order every epoch.
+
+Student: This is what comes out when the samples are shuffled only once, before the first epoch.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

@@ -1,4 +1,7 @@
-"""Records theta only after each update: the start row of zeros is missing."""
+"""Records theta only after each update: the start row of zeros is missing.
+
+Student: This is what comes out when theta_path records only the updates, not the starting zeros.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

@@ -1,4 +1,7 @@
-"""Draws each batch's indices with replacement: an epoch repeats some samples and misses others."""
+"""Draws each batch's indices with replacement: an epoch repeats some samples and misses others.
+
+Student: This is what comes out when each mini-batch is drawn with replacement, not from a shuffle.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

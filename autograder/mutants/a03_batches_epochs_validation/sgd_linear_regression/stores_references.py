@@ -1,4 +1,7 @@
-"""Updates theta in place and appends the same array each time: every row of the path is the final theta."""
+"""Updates theta in place and appends the same array each time: every row of the path is the final theta.
+
+Student: This is what comes out when theta is changed in place, so every row shows the final theta.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

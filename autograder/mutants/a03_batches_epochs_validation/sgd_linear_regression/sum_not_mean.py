@@ -1,4 +1,7 @@
-"""Sums the batch's gradients instead of averaging them (no division by |B|)."""
+"""Sums the batch's gradients instead of averaging them (no division by |B|).
+
+Student: This is what comes out when the mini-batch gradient is summed over samples, not averaged.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng(seed)
     m, n_params = Xb.shape

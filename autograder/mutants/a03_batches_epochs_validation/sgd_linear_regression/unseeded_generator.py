@@ -1,4 +1,7 @@
-"""Makes its generator without the seed: every call gives a different path."""
+"""Makes its generator without the seed: every call gives a different path.
+
+Student: This is what comes out when the generator is made without the seed, so every run differs.
+"""
 def sgd_linear_regression(Xb, y, batch_size, lr, n_epochs, seed):
     rng = np.random.default_rng()
     m, n_params = Xb.shape

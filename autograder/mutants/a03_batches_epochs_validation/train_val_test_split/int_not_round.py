@@ -1,4 +1,7 @@
-"""Sizes with int(m * frac) (truncation) instead of round(m * frac)."""
+"""Sizes with int(m * frac) (truncation) instead of round(m * frac).
+
+Student: This is what comes out when fractional set sizes are always cut down to a whole number.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = int(m * val_frac)

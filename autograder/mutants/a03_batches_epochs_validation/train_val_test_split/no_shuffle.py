@@ -1,4 +1,7 @@
-"""Cuts the rows in their stored order: validation is always the first rows, whatever the seed."""
+"""Cuts the rows in their stored order: validation is always the first rows, whatever the seed.
+
+Student: This is what comes out when the rows are cut in their stored order, with no shuffle.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = round(m * val_frac)

@@ -1,4 +1,7 @@
-"""Draws the validation and test sets independently: they can overlap, and train is the rest of the first draw."""
+"""Draws the validation and test sets independently: they can overlap, and train is the rest of the first draw.
+
+Student: This is what comes out when validation and test are drawn separately, so they can overlap.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = round(m * val_frac)

@@ -1,4 +1,7 @@
-"""Returns the sets in the order (validation, train, test) instead of (train, validation, test)."""
+"""Returns the sets in the order (validation, train, test) instead of (train, validation, test).
+
+Student: This is what comes out when the validation set is returned before the training set.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = round(m * val_frac)

@@ -1,4 +1,7 @@
-"""Shuffles the caller's X and y in place (same seed, so still paired) before cutting."""
+"""Shuffles the caller's X and y in place (same seed, so still paired) before cutting.
+
+Student: This matches a version that shuffles the caller's X and y themselves before cutting.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = round(m * val_frac)

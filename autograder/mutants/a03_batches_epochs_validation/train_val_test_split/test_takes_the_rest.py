@@ -1,4 +1,7 @@
-"""Gives the training set round(m * (1 - val_frac - test_frac)) rows and the test set the rest."""
+"""Gives the training set round(m * (1 - val_frac - test_frac)) rows and the test set the rest.
+
+Student: This is what comes out when the training size is rounded and the test set gets the rest.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = round(m * val_frac)

@@ -1,4 +1,7 @@
-"""Shuffles X and y with two different permutations: targets no longer belong to their rows."""
+"""Shuffles X and y with two different permutations: targets no longer belong to their rows.
+
+Student: This is what comes out when X and y are shuffled in two different orders.
+"""
 def train_val_test_split(X, y, val_frac, test_frac, seed):
     m = len(X)
     n_val = round(m * val_frac)

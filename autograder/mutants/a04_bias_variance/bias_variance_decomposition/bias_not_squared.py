@@ -1,4 +1,7 @@
-"""Reports the mean absolute bias |mean fit - truth| as 'bias2', not its square."""
+"""Reports the mean absolute bias |mean fit - truth| as 'bias2', not its square.
+
+Student: This is what comes out when bias2 is the mean absolute gap to the truth, never squared.
+"""
 def bias_variance_decomposition(predictions, f_eval, noise_var):
     mean_fit = predictions.mean(axis=0)
     bias2 = float(np.mean(np.abs(mean_fit - f_eval)))

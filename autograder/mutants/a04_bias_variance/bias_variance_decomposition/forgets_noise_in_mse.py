@@ -1,4 +1,7 @@
-"""expected_mse = bias2 + variance: leaves out the irreducible noise."""
+"""expected_mse = bias2 + variance: leaves out the irreducible noise.
+
+Student: This is what comes out when expected_mse leaves out the noise.
+"""
 def bias_variance_decomposition(predictions, f_eval, noise_var):
     mean_fit = predictions.mean(axis=0)
     bias2 = float(np.mean((mean_fit - f_eval) ** 2))

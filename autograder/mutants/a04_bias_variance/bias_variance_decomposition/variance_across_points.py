@@ -1,4 +1,7 @@
-"""Variance taken along each fit (over the points, axis=1), then averaged over the fits."""
+"""Variance taken along each fit (over the points, axis=1), then averaged over the fits.
+
+Student: This is what comes out when the variance is taken along each fit, over the points.
+"""
 def bias_variance_decomposition(predictions, f_eval, noise_var):
     mean_fit = predictions.mean(axis=0)
     bias2 = float(np.mean((mean_fit - f_eval) ** 2))

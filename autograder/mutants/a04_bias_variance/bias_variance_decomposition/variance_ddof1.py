@@ -1,4 +1,7 @@
-"""Variance over the fits with ddof=1 (divides by D - 1)."""
+"""Variance over the fits with ddof=1 (divides by D - 1).
+
+Student: This is what comes out when the variance over the fits divides by D minus 1.
+"""
 def bias_variance_decomposition(predictions, f_eval, noise_var):
     mean_fit = predictions.mean(axis=0)
     bias2 = float(np.mean((mean_fit - f_eval) ** 2))

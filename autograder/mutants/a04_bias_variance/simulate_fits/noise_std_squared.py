@@ -1,4 +1,7 @@
-"""Scales the noise by noise_std ** 2, treating the standard deviation as a variance."""
+"""Scales the noise by noise_std ** 2, treating the standard deviation as a variance.
+
+Student: This matches a version that scales the noise by noise_std squared, as if it were variance.
+"""
 def simulate_fits(f, degree, n_datasets, n_samples, noise_std, x_eval, seed, l2=0.0):
     rng = np.random.default_rng(seed)
     powers = np.arange(degree + 1)

@@ -1,4 +1,7 @@
-"""Ridge fit that penalises the intercept too (l2 * I)."""
+"""Ridge fit that penalises the intercept too (l2 * I).
+
+Student: This is what comes out when the ridge fit penalises the intercept too.
+"""
 def simulate_fits(f, degree, n_datasets, n_samples, noise_std, x_eval, seed, l2=0.0):
     rng = np.random.default_rng(seed)
     powers = np.arange(degree + 1)

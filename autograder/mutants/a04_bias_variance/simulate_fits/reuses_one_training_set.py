@@ -1,4 +1,7 @@
-"""Draws one training set before the loop and fits it every time: no variance at all."""
+"""Draws one training set before the loop and fits it every time: no variance at all.
+
+Student: This is what comes out when one training set is drawn before the loop and fitted again.
+"""
 def simulate_fits(f, degree, n_datasets, n_samples, noise_std, x_eval, seed, l2=0.0):
     rng = np.random.default_rng(seed)
     powers = np.arange(degree + 1)

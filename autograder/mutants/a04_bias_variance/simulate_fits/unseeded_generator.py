@@ -1,4 +1,7 @@
-"""np.random.default_rng() without the seed: every call gives other fits."""
+"""np.random.default_rng() without the seed: every call gives other fits.
+
+Student: This is what comes out when the generator is made without the seed, so every call differs.
+"""
 def simulate_fits(f, degree, n_datasets, n_samples, noise_std, x_eval, seed, l2=0.0):
     rng = np.random.default_rng()
     powers = np.arange(degree + 1)

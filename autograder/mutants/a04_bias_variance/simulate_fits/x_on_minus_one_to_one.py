@@ -1,4 +1,7 @@
-"""Draws the training inputs on [-1, 1] instead of [0, 1]."""
+"""Draws the training inputs on [-1, 1] instead of [0, 1].
+
+Student: This is what comes out when the training inputs are drawn between minus 1 and 1.
+"""
 def simulate_fits(f, degree, n_datasets, n_samples, noise_std, x_eval, seed, l2=0.0):
     rng = np.random.default_rng(seed)
     powers = np.arange(degree + 1)

@@ -1,4 +1,7 @@
-"""Passes the biases through the later weights but forgets to add the last layer's bias."""
+"""Passes the biases through the later weights but forgets to add the last layer's bias.
+
+Student: This is what comes out when the last layer's bias is left out of the collapsed bias.
+"""
 def collapse_linear_layers(Ws, bs):
     W, b = Ws[0], bs[0]
     for k in range(1, len(Ws)):

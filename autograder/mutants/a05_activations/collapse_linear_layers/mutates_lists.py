@@ -1,4 +1,7 @@
-"""Pops the layers off the lists it is given."""
+"""Pops the layers off the lists it is given.
+
+Student: This matches a version that removes the layers from the lists it was given, emptying them.
+"""
 def collapse_linear_layers(Ws, bs):
     W, b = Ws.pop(0), bs.pop(0)
     while Ws:

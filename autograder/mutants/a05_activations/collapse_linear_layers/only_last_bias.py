@@ -1,4 +1,7 @@
-"""Keeps only the last layer's bias."""
+"""Keeps only the last layer's bias.
+
+Student: This is what comes out when only the last layer's bias is kept and earlier ones dropped.
+"""
 def collapse_linear_layers(Ws, bs):
     W = Ws[0]
     for W_k in Ws[1:]:

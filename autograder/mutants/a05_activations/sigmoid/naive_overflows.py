@@ -1,3 +1,6 @@
-"""The naive formula 1 / (1 + exp(-z)): exp overflows (and warns) for large negative z."""
+"""The naive formula 1 / (1 + exp(-z)): exp overflows (and warns) for large negative z.
+
+Student: This is what comes out when the exponential overflows and warns for large negative z.
+"""
 def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))

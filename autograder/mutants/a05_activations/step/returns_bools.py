@@ -1,3 +1,6 @@
-"""Returns the boolean comparison itself, not float 0.0 / 1.0."""
+"""Returns the boolean comparison itself, not float 0.0 / 1.0.
+
+Student: This matches a version that returns the comparison's True/False values, not numbers.
+"""
 def step(z):
     return z > 0

@@ -1,4 +1,7 @@
-"""Uses beta2 for the first moment and beta1 for the second."""
+"""Uses beta2 for the first moment and beta1 for the second.
+
+Student: This is what comes out when beta1 and beta2 are swapped between the two moments.
+"""
 def adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     state["t"] = state.get("t", 0) + 1
     t = state["t"]

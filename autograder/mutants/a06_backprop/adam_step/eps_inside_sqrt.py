@@ -1,4 +1,7 @@
-"""Puts eps inside the square root: sqrt(u_hat + eps)."""
+"""Puts eps inside the square root: sqrt(u_hat + eps).
+
+Student: This is what comes out when eps is put inside the square root.
+"""
 def adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     state["t"] = state.get("t", 0) + 1
     t = state["t"]

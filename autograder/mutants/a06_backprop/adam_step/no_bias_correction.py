@@ -1,4 +1,7 @@
-"""No bias correction: steps with m / (sqrt(u) + eps) directly."""
+"""No bias correction: steps with m / (sqrt(u) + eps) directly.
+
+Student: This is what comes out when the moments are used without bias correction.
+"""
 def adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     m, u = state.setdefault("m", {}), state.setdefault("u", {})
     for k in params:

@@ -1,4 +1,7 @@
-"""Increments t once per parameter instead of once per call."""
+"""Increments t once per parameter instead of once per call.
+
+Student: This is what comes out when the step count t goes up for every parameter within one call.
+"""
 def adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     m, u = state.setdefault("m", {}), state.setdefault("u", {})
     for k in params:

@@ -1,4 +1,7 @@
-"""Uses t = 0 at the first step (increments after the update): the bias correction divides by 0."""
+"""Uses t = 0 at the first step (increments after the update): the bias correction divides by 0.
+
+Student: This is what comes out when the first step uses t = 0, so bias correction divides by zero.
+"""
 def adam_step(params, grads, state, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     t = state.get("t", 0)
     m, u = state.setdefault("m", {}), state.setdefault("u", {})

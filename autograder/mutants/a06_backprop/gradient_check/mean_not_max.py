@@ -1,4 +1,7 @@
-"""Returns the mean relative error over the entries instead of the largest."""
+"""Returns the mean relative error over the entries instead of the largest.
+
+Student: This is what comes out when the relative errors are averaged, not reduced to the largest.
+"""
 def gradient_check(f, x, analytic_grad, h=1e-5):
     x = np.array(x, dtype=np.float64)
     numeric = np.zeros_like(x)

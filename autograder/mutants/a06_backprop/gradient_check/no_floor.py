@@ -1,4 +1,7 @@
-"""Divides by |a| + |n| without the 1e-8 floor: 0 / 0 = nan where both gradients are 0."""
+"""Divides by |a| + |n| without the 1e-8 floor: 0 / 0 = nan where both gradients are 0.
+
+Student: This is what comes out when the denominator has no floor, so zero over zero gives nan.
+"""
 def gradient_check(f, x, analytic_grad, h=1e-5):
     x = np.array(x, dtype=np.float64)
     numeric = np.zeros_like(x)

@@ -1,4 +1,7 @@
-"""One-sided differences (f(x + h) - f(x)) / h: error O(h) instead of O(h^2)."""
+"""One-sided differences (f(x + h) - f(x)) / h: error O(h) instead of O(h^2).
+
+Student: This is what comes out when one-sided differences are used, whose error is of order h.
+"""
 def gradient_check(f, x, analytic_grad, h=1e-5):
     x = np.array(x, dtype=np.float64)
     numeric = np.zeros_like(x)

@@ -1,4 +1,7 @@
-"""Perturbs the caller's x in place and never puts the old value back (each entry ends at old - h)."""
+"""Perturbs the caller's x in place and never puts the old value back (each entry ends at old - h).
+
+Student: This matches a version that nudges the caller's x and never puts the old values back.
+"""
 def gradient_check(f, x, analytic_grad, h=1e-5):
     numeric = np.zeros(x.shape)
     for i in np.ndindex(x.shape):

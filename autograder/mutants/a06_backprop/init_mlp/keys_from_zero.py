@@ -1,4 +1,7 @@
-"""Numbers the layers from 0 (W0, b0, ...) instead of from 1."""
+"""Numbers the layers from 0 (W0, b0, ...) instead of from 1.
+
+Student: This is what comes out when the parameter names start counting the layers at 0.
+"""
 def init_mlp(layer_sizes, seed):
     rng = np.random.default_rng(seed)
     params = {}

@@ -1,4 +1,7 @@
-"""Creates default_rng(seed) anew for every layer: all layers start from the same random draws."""
+"""Creates default_rng(seed) anew for every layer: all layers start from the same random draws.
+
+Student: This is what comes out when a new generator with the same seed is made for every layer.
+"""
 def init_mlp(layer_sizes, seed):
     params = {}
     for l in range(1, len(layer_sizes)):

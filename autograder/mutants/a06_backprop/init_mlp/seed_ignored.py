@@ -1,4 +1,7 @@
-"""Ignores the seed (np.random.default_rng()): the same seed gives different weights."""
+"""Ignores the seed (np.random.default_rng()): the same seed gives different weights.
+
+Student: This is what comes out when the generator is not given the seed, so every run differs.
+"""
 def init_mlp(layer_sizes, seed):
     rng = np.random.default_rng()
     params = {}

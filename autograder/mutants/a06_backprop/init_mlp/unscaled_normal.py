@@ -1,4 +1,7 @@
-"""Draws weights from N(0, 1): no He scaling sqrt(2 / n_in)."""
+"""Draws weights from N(0, 1): no He scaling sqrt(2 / n_in).
+
+Student: This is what comes out when weights have standard deviation 1, with no He scaling.
+"""
 def init_mlp(layer_sizes, seed):
     rng = np.random.default_rng(seed)
     params = {}

@@ -1,4 +1,7 @@
-"""W_l of shape (n_l, n_{l-1}): transposed."""
+"""W_l of shape (n_l, n_{l-1}): transposed.
+
+Student: This is what comes out when each weight matrix is made with its shape transposed.
+"""
 def init_mlp(layer_sizes, seed):
     rng = np.random.default_rng(seed)
     params = {}

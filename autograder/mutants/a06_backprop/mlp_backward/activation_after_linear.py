@@ -1,4 +1,7 @@
-"""Applies each layer's activation backward after its linear backward instead of before."""
+"""Applies each layer's activation backward after its linear backward instead of before.
+
+Student: This is what comes out when each activation's backward runs after the linear backward.
+"""
 def mlp_backward(dscores, caches):
     grads, d = {}, dscores
     for l in range(len(caches), 0, -1):

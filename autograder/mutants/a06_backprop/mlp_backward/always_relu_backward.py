@@ -1,4 +1,7 @@
-"""Always uses relu_backward, even for sigmoid layers."""
+"""Always uses relu_backward, even for sigmoid layers.
+
+Student: This is what comes out when relu_backward is used for every hidden layer, even sigmoid.
+"""
 def mlp_backward(dscores, caches):
     grads, d = {}, dscores
     for l in range(len(caches), 0, -1):

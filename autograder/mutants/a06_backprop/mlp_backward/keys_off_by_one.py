@@ -1,4 +1,7 @@
-"""Stores layer l's gradients under W{l-1}, b{l-1} (numbered from 0)."""
+"""Stores layer l's gradients under W{l-1}, b{l-1} (numbered from 0).
+
+Student: This is what comes out when the gradients are stored under layer numbers starting at 0.
+"""
 def mlp_backward(dscores, caches):
     grads, d = {}, dscores
     for l in range(len(caches) - 1, -1, -1):

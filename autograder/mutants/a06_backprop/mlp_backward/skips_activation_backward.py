@@ -1,4 +1,7 @@
-"""Never calls relu_backward / sigmoid_backward: the activations' derivatives are left out."""
+"""Never calls relu_backward / sigmoid_backward: the activations' derivatives are left out.
+
+Student: This is what comes out when the activations' backward steps are skipped entirely.
+"""
 def mlp_backward(dscores, caches):
     grads, d = {}, dscores
     for l in range(len(caches), 0, -1):

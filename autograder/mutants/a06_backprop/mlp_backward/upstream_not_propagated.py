@@ -1,4 +1,7 @@
-"""Discards dX: every layer gets d from the layer above's activation only, never passed down through W."""
+"""Discards dX: every layer gets d from the layer above's activation only, never passed down through W.
+
+Student: This is what comes out when each layer's dX is thrown away instead of passed down.
+"""
 def mlp_backward(dscores, caches):
     grads, d = {}, dscores
     for l in range(len(caches), 0, -1):

@@ -1,4 +1,7 @@
-"""Applies the activation after the output layer too (and caches it like a hidden layer)."""
+"""Applies the activation after the output layer too (and caches it like a hidden layer).
+
+Student: This is what comes out when the activation is applied after the output layer too.
+"""
 def mlp_forward(X, params, activation="relu"):
     forward = relu_forward if activation == "relu" else sigmoid_forward
     caches, h = [], X

@@ -1,4 +1,7 @@
-"""Forgets the biases: z = h @ W."""
+"""Forgets the biases: z = h @ W.
+
+Student: This is what comes out when the biases are left out of every layer.
+"""
 def mlp_forward(X, params, activation="relu"):
     L = len(params) // 2
     forward = relu_forward if activation == "relu" else sigmoid_forward

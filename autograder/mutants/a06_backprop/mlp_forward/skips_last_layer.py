@@ -1,4 +1,7 @@
-"""Loops over range(1, L): stops before the output layer."""
+"""Loops over range(1, L): stops before the output layer.
+
+Student: This is what comes out when the loop stops before the output layer.
+"""
 def mlp_forward(X, params, activation="relu"):
     L = len(params) // 2
     forward = relu_forward if activation == "relu" else sigmoid_forward

@@ -1,4 +1,7 @@
-"""The gradient is softmax / m: forgets to subtract the one-hot labels."""
+"""The gradient is softmax / m: forgets to subtract the one-hot labels.
+
+Student: This is what comes out when the gradient is the probabilities alone, ignoring the labels.
+"""
 def softmax_cross_entropy(logits, y):
     m = logits.shape[0]
     shifted = logits - logits.max(axis=1, keepdims=True)

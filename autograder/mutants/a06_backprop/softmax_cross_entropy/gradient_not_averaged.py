@@ -1,4 +1,7 @@
-"""The loss is the mean, but the gradient is not divided by m."""
+"""The loss is the mean, but the gradient is not divided by m.
+
+Student: This is what comes out when the loss is averaged over the batch but its gradient is not.
+"""
 def softmax_cross_entropy(logits, y):
     m = logits.shape[0]
     shifted = logits - logits.max(axis=1, keepdims=True)

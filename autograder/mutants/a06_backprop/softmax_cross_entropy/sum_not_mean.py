@@ -1,4 +1,7 @@
-"""Sums the loss over the batch instead of averaging (and the gradient is not divided by m)."""
+"""Sums the loss over the batch instead of averaging (and the gradient is not divided by m).
+
+Student: This is what comes out when the loss and gradient are summed over the batch.
+"""
 def softmax_cross_entropy(logits, y):
     m = logits.shape[0]
     shifted = logits - logits.max(axis=1, keepdims=True)

@@ -1,4 +1,7 @@
-"""Passes a fresh {} as the optimizer's memory at every step: momentum and Adam restart each batch."""
+"""Passes a fresh {} as the optimizer's memory at every step: momentum and Adam restart each batch.
+
+Student: This is what comes out when the optimizer gets a fresh, empty memory at every step.
+"""
 def train_mlp(X, y, hidden_sizes, activation="relu", optimizer="adam", lr=0.01, n_epochs=100, batch_size=32, seed=0):
     n_classes = int(y.max()) + 1
     params = init_mlp([X.shape[1], *hidden_sizes, n_classes], seed)

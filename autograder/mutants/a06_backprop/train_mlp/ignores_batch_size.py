@@ -1,4 +1,7 @@
-"""Always uses mini-batches of 32, ignoring the batch_size argument."""
+"""Always uses mini-batches of 32, ignoring the batch_size argument.
+
+Student: This is what comes out when the mini-batch size is fixed and batch_size is ignored.
+"""
 def train_mlp(X, y, hidden_sizes, activation="relu", optimizer="adam", lr=0.01, n_epochs=100, batch_size=32, seed=0):
     n_classes = int(y.max()) + 1
     params = init_mlp([X.shape[1], *hidden_sizes, n_classes], seed)

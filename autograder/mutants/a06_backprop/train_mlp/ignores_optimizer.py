@@ -1,4 +1,7 @@
-"""Always uses Adam, whatever the optimizer argument names."""
+"""Always uses Adam, whatever the optimizer argument names.
+
+Student: This is what comes out when Adam is always used, whatever optimizer is named.
+"""
 def train_mlp(X, y, hidden_sizes, activation="relu", optimizer="adam", lr=0.01, n_epochs=100, batch_size=32, seed=0):
     n_classes = int(y.max()) + 1
     params = init_mlp([X.shape[1], *hidden_sizes, n_classes], seed)

@@ -1,4 +1,7 @@
-"""Initialises with init_mlp(..., 0): the seed argument only seeds the shuffling."""
+"""Initialises with init_mlp(..., 0): the seed argument only seeds the shuffling.
+
+Student: This is what comes out when the weights start from a fixed seed, not the one given.
+"""
 def train_mlp(X, y, hidden_sizes, activation="relu", optimizer="adam", lr=0.01, n_epochs=100, batch_size=32, seed=0):
     n_classes = int(y.max()) + 1
     params = init_mlp([X.shape[1], *hidden_sizes, n_classes], 0)

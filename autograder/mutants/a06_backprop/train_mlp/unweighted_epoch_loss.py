@@ -1,4 +1,7 @@
-"""The epoch loss is the plain mean of the batch losses, not weighted by batch size."""
+"""The epoch loss is the plain mean of the batch losses, not weighted by batch size.
+
+Student: This is what comes out when the epoch loss is a plain mean of batch losses, unweighted.
+"""
 def train_mlp(X, y, hidden_sizes, activation="relu", optimizer="adam", lr=0.01, n_epochs=100, batch_size=32, seed=0):
     n_classes = int(y.max()) + 1
     params = init_mlp([X.shape[1], *hidden_sizes, n_classes], seed)

@@ -1,4 +1,7 @@
-"""Puts the activation after the output Linear too: the scores are squashed/clipped."""
+"""Puts the activation after the output Linear too: the scores are squashed/clipped.
+
+Student: This is what comes out when the activation is applied after the output nn.Linear too.
+"""
 def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
     make_activation = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}[activation]
     layers = []

@@ -1,4 +1,7 @@
-"""Puts BatchNorm1d after the activation instead of between the Linear and the activation."""
+"""Puts BatchNorm1d after the activation instead of between the Linear and the activation.
+
+Student: This is what comes out when each BatchNorm1d comes after its layer's activation.
+"""
 def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
     make_activation = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}[activation]
     layers = []

@@ -1,4 +1,7 @@
-"""Adds a BatchNorm1d after the output Linear as well when batchnorm=True."""
+"""Adds a BatchNorm1d after the output Linear as well when batchnorm=True.
+
+Student: This is what comes out when a BatchNorm1d is added after the output nn.Linear as well.
+"""
 def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
     make_activation = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}[activation]
     layers = []

@@ -1,4 +1,7 @@
-"""Forgets to update the previous width: every hidden Linear takes in_features inputs."""
+"""Forgets to update the previous width: every hidden Linear takes in_features inputs.
+
+Student: This matches a version where every hidden nn.Linear expects in_features inputs.
+"""
 def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
     make_activation = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}[activation]
     layers = []

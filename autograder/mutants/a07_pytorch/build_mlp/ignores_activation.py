@@ -1,4 +1,7 @@
-"""Always uses nn.ReLU, whatever the activation argument says."""
+"""Always uses nn.ReLU, whatever the activation argument says.
+
+Student: This is what comes out when ReLU is used whatever the activation argument says.
+"""
 def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
     layers = []
     previous = in_features

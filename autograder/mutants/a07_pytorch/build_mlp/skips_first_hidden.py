@@ -1,4 +1,7 @@
-"""Pairs consecutive hidden widths only: the first hidden layer, in_features -> hidden_sizes[0], is missing."""
+"""Pairs consecutive hidden widths only: the first hidden layer, in_features -> hidden_sizes[0], is missing.
+
+Student: This is what comes out when the hidden layer fed by in_features is left out.
+"""
 def build_mlp(in_features, hidden_sizes, out_features, activation="relu", batchnorm=False):
     make_activation = {"relu": nn.ReLU, "sigmoid": nn.Sigmoid, "tanh": nn.Tanh}[activation]
     layers = []

@@ -1,4 +1,7 @@
-"""Returns the number of correct samples as the accuracy, not the fraction."""
+"""Returns the number of correct samples as the accuracy, not the fraction.
+
+Student: This is what comes out when the count of correct samples is returned as the accuracy.
+"""
 def evaluate(model, loader, loss_fn):
     model.eval()
     total, correct, count = 0.0, 0, 0

@@ -1,4 +1,7 @@
-"""Accuracy is the unweighted mean of the per-batch accuracies."""
+"""Accuracy is the unweighted mean of the per-batch accuracies.
+
+Student: This is what comes out when accuracy is a plain average of the per-batch accuracies.
+"""
 def evaluate(model, loader, loss_fn):
     model.eval()
     total, count, accs = 0.0, 0, []

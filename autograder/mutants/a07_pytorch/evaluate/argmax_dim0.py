@@ -1,4 +1,7 @@
-"""argmax over dim 0 (the batch) instead of dim 1 (the classes)."""
+"""argmax over dim 0 (the batch) instead of dim 1 (the classes).
+
+Student: This is what comes out when argmax picks the highest score down the batch dimension.
+"""
 def evaluate(model, loader, loss_fn):
     model.eval()
     total, correct, count = 0.0, 0, 0

@@ -1,4 +1,7 @@
-"""scores.argmax() without dim: one index into the flattened batch, compared with every label."""
+"""scores.argmax() without dim: one index into the flattened batch, compared with every label.
+
+Student: This is what comes out when argmax is given no dimension and returns one index per batch.
+"""
 def evaluate(model, loader, loss_fn):
     model.eval()
     total, correct, count = 0.0, 0, 0

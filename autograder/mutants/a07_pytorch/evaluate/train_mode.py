@@ -1,4 +1,7 @@
-"""Never calls model.eval(): dropout stays on and batch norm uses (and updates) batch statistics."""
+"""Never calls model.eval(): dropout stays on and batch norm uses (and updates) batch statistics.
+
+Student: This is what comes out when the model is evaluated while it is still in training mode.
+"""
 def evaluate(model, loader, loss_fn):
     total, correct, count = 0.0, 0, 0
     with torch.no_grad():

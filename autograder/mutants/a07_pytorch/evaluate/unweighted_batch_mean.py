@@ -1,4 +1,7 @@
-"""Averages the batch mean losses without weighting by batch size."""
+"""Averages the batch mean losses without weighting by batch size.
+
+Student: This is what comes out when the batch losses are averaged without weighting by batch size.
+"""
 def evaluate(model, loader, loss_fn):
     model.eval()
     losses, correct, count = [], 0, 0

@@ -1,4 +1,7 @@
-"""Never stops early: always runs n_epochs (still restores the best weights)."""
+"""Never stops early: always runs n_epochs (still restores the best weights).
+
+Student: This is what comes out when training always runs all n_epochs, whatever the patience.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state = float("inf"), None

@@ -1,4 +1,7 @@
-"""Stops early correctly but never loads the best weights back: the model keeps the last epoch's."""
+"""Stops early correctly but never loads the best weights back: the model keeps the last epoch's.
+
+Student: This is what comes out when fit stops early but the model keeps the last epoch's weights.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, waited = float("inf"), 0

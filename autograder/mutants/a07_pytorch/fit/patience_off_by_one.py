@@ -1,4 +1,7 @@
-"""Stops only when waited > patience: one epoch too many without improvement."""
+"""Stops only when waited > patience: one epoch too many without improvement.
+
+Student: This is what comes out when early stopping waits one epoch longer than the patience.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state, waited = float("inf"), None, 0

@@ -1,4 +1,7 @@
-"""best_state = model.state_dict() without deepcopy: the "snapshot" is the live tensors, so the last weights stay."""
+"""best_state = model.state_dict() without deepcopy: the "snapshot" is the live tensors, so the last weights stay.
+
+Student: This matches a version whose saved best state_dict keeps changing as training goes on.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state, waited = float("inf"), None, 0

@@ -1,4 +1,7 @@
-"""Tracks and restores the best weights even when patience is None (should keep the final weights)."""
+"""Tracks and restores the best weights even when patience is None (should keep the final weights).
+
+Student: This is what comes out when the best weights are restored even when patience is None.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state, waited = float("inf"), None, 0

@@ -1,4 +1,7 @@
-"""Snapshots the weights every epoch (not only on improvement): restores the last epoch's, not the best."""
+"""Snapshots the weights every epoch (not only on improvement): restores the last epoch's, not the best.
+
+Student: This is what comes out when the weights are saved after every epoch, improved or not.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state, waited = float("inf"), None, 0

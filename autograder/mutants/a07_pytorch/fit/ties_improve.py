@@ -1,4 +1,7 @@
-"""Counts a tie as an improvement (val_loss <= best): an equal loss resets the patience and moves the best epoch."""
+"""Counts a tie as an improvement (val_loss <= best): an equal loss resets the patience and moves the best epoch.
+
+Student: This is what comes out when a tie with the best validation loss counts as an improvement.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state, waited = float("inf"), None, 0

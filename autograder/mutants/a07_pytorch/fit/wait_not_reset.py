@@ -1,4 +1,7 @@
-"""Never resets the patience counter on improvement: counts all non-improving epochs, not those in a row."""
+"""Never resets the patience counter on improvement: counts all non-improving epochs, not those in a row.
+
+Student: This is what comes out when the patience counter is never reset after an improvement.
+"""
 def fit(model, train_loader, val_loader, loss_fn, optimizer, n_epochs, patience=None):
     history = {"train_loss": [], "val_loss": [], "val_acc": []}
     best_loss, best_state, waited = float("inf"), None, 0

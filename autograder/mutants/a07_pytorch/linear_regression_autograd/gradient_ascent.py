@@ -1,4 +1,7 @@
-"""Adds the gradient (w += lr * grad): climbs the loss instead of descending."""
+"""Adds the gradient (w += lr * grad): climbs the loss instead of descending.
+
+Student: This is what comes out when each update adds the gradient, so w and b climb the loss.
+"""
 def linear_regression_autograd(x, y, lr, n_steps):
     xt = torch.as_tensor(x, dtype=torch.float64)
     yt = torch.as_tensor(y, dtype=torch.float64)

@@ -1,4 +1,7 @@
-"""Never zeroes w.grad and b.grad: gradients accumulate over the steps."""
+"""Never zeroes w.grad and b.grad: gradients accumulate over the steps.
+
+Student: This is what comes out when w.grad and b.grad are never zeroed, so gradients accumulate.
+"""
 def linear_regression_autograd(x, y, lr, n_steps):
     xt = torch.as_tensor(x, dtype=torch.float64)
     yt = torch.as_tensor(y, dtype=torch.float64)

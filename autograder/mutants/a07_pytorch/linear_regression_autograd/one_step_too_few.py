@@ -1,4 +1,7 @@
-"""Takes n_steps - 1 steps (off by one in the loop range)."""
+"""Takes n_steps - 1 steps (off by one in the loop range).
+
+Student: This is what comes out when the loop takes one gradient step fewer than n_steps.
+"""
 def linear_regression_autograd(x, y, lr, n_steps):
     xt = torch.as_tensor(x, dtype=torch.float64)
     yt = torch.as_tensor(y, dtype=torch.float64)

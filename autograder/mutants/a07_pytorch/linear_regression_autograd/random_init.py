@@ -1,4 +1,7 @@
-"""Starts from random w and b (torch.randn) instead of zeros."""
+"""Starts from random w and b (torch.randn) instead of zeros.
+
+Student: This is what comes out when w and b start from random values.
+"""
 def linear_regression_autograd(x, y, lr, n_steps):
     xt = torch.as_tensor(x, dtype=torch.float64)
     yt = torch.as_tensor(y, dtype=torch.float64)

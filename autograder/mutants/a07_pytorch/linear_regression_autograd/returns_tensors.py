@@ -1,4 +1,7 @@
-"""Returns the 0-d tensors w and b instead of Python floats."""
+"""Returns the 0-d tensors w and b instead of Python floats.
+
+Student: This is what comes out when w and b are returned as tensors rather than Python floats.
+"""
 def linear_regression_autograd(x, y, lr, n_steps):
     xt = torch.as_tensor(x, dtype=torch.float64)
     yt = torch.as_tensor(y, dtype=torch.float64)

@@ -1,4 +1,7 @@
-"""Loss is the sum of squared errors, not the mean: steps are m times too large."""
+"""Loss is the sum of squared errors, not the mean: steps are m times too large.
+
+Student: This is what comes out when the loss adds up the squared errors over all the samples.
+"""
 def linear_regression_autograd(x, y, lr, n_steps):
     xt = torch.as_tensor(x, dtype=torch.float64)
     yt = torch.as_tensor(y, dtype=torch.float64)

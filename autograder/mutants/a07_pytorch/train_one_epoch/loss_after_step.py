@@ -1,4 +1,7 @@
-"""Records each batch's loss recomputed after the optimizer step, not the loss that was minimised."""
+"""Records each batch's loss recomputed after the optimizer step, not the loss that was minimised.
+
+Student: This is what comes out when each batch's loss is recomputed after the optimizer step.
+"""
 def train_one_epoch(model, loader, loss_fn, optimizer):
     model.train()
     total, count = 0.0, 0

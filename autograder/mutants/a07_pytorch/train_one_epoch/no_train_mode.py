@@ -1,4 +1,7 @@
-"""Never calls model.train(): a model left in eval mode trains without dropout / with running batch-norm stats."""
+"""Never calls model.train(): a model left in eval mode trains without dropout / with running batch-norm stats.
+
+Student: This matches a version that trains a model left in evaluation mode.
+"""
 def train_one_epoch(model, loader, loss_fn, optimizer):
     total, count = 0.0, 0
     for xb, yb in loader:

@@ -1,4 +1,7 @@
-"""Never calls optimizer.zero_grad(): gradients accumulate across batches."""
+"""Never calls optimizer.zero_grad(): gradients accumulate across batches.
+
+Student: This is what comes out when gradients from earlier batches are never cleared.
+"""
 def train_one_epoch(model, loader, loss_fn, optimizer):
     model.train()
     total, count = 0.0, 0

@@ -1,4 +1,7 @@
-"""Returns the mean of the batch losses, unweighted: a small last batch counts as much as a full one."""
+"""Returns the mean of the batch losses, unweighted: a small last batch counts as much as a full one.
+
+Student: This is what comes out when the batch losses are averaged without weighting by batch size.
+"""
 def train_one_epoch(model, loader, loss_fn, optimizer):
     model.train()
     losses = []

@@ -1,4 +1,7 @@
-"""Calls optimizer.zero_grad() between backward() and step(): the step uses zero gradients."""
+"""Calls optimizer.zero_grad() between backward() and step(): the step uses zero gradients.
+
+Student: This is what comes out when the gradients are cleared after backward, before the step.
+"""
 def train_one_epoch(model, loader, loss_fn, optimizer):
     model.train()
     total, count = 0.0, 0

@@ -1,4 +1,7 @@
-"""One nn.Sequential (self.net) with the classifier inside: no body/head split."""
+"""One nn.Sequential (self.net) with the classifier inside: no body/head split.
+
+Student: This is what comes out when the whole network is one nn.Sequential with no body and head.
+"""
 class FashionCNN(nn.Module):
     def __init__(self, n_classes=10):
         super().__init__()

@@ -1,4 +1,7 @@
-"""Applies softmax at the end of forward: returns probabilities, not logits."""
+"""Applies softmax at the end of forward: returns probabilities, not logits.
+
+Student: This is what comes out when forward applies a softmax and returns probabilities.
+"""
 class FashionCNN(nn.Module):
     def __init__(self, n_classes=10):
         super().__init__()

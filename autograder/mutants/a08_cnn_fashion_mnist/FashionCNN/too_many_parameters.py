@@ -1,4 +1,7 @@
-"""Too big: wide convolutions and a 128-unit dense layer on 64 x 7 x 7 features (over 400,000 parameters)."""
+"""Too big: wide convolutions and a 128-unit dense layer on 64 x 7 x 7 features (over 400,000 parameters).
+
+Student: This is what comes out when the layers are so wide the model breaks the parameter limit.
+"""
 class FashionCNN(nn.Module):
     def __init__(self, n_classes=10):
         super().__init__()

@@ -1,4 +1,7 @@
-"""Computes a true convolution (kernel flipped in both axes) instead of cross-correlation as torch does."""
+"""Computes a true convolution (kernel flipped in both axes) instead of cross-correlation as torch does.
+
+Student: This is what comes out when the kernel is flipped first, as in a textbook convolution.
+"""
 def conv2d_naive(x, w, b, stride=1, padding=0):
     N, C, H, W = x.shape
     n_filters, _, KH, KW = w.shape

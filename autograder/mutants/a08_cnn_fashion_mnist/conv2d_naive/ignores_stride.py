@@ -1,4 +1,7 @@
-"""Ignores the stride: slides the window one pixel at a time (and sizes the output for stride 1)."""
+"""Ignores the stride: slides the window one pixel at a time (and sizes the output for stride 1).
+
+Student: This is what comes out when the window slides one pixel at a time, whatever the stride.
+"""
 def conv2d_naive(x, w, b, stride=1, padding=0):
     N, C, H, W = x.shape
     n_filters, _, KH, KW = w.shape

@@ -1,4 +1,7 @@
-"""Output size without the + 1: the last row and column of positions are missing."""
+"""Output size without the + 1: the last row and column of positions are missing.
+
+Student: This is what comes out when the output is one short, missing the last row and column.
+"""
 def conv2d_naive(x, w, b, stride=1, padding=0):
     N, C, H, W = x.shape
     n_filters, _, KH, KW = w.shape

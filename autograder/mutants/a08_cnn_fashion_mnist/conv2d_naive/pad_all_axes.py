@@ -1,4 +1,7 @@
-"""Pads with np.pad(x, padding), which pads all four axes (batch and channels too), not just height and width."""
+"""Pads with np.pad(x, padding), which pads all four axes (batch and channels too), not just height and width.
+
+Student: This is what comes out when all four axes are padded, batch and channels included.
+"""
 def conv2d_naive(x, w, b, stride=1, padding=0):
     N, C, H, W = x.shape
     n_filters, _, KH, KW = w.shape

@@ -1,4 +1,7 @@
-"""Pads the first two axes (N and C) instead of height and width."""
+"""Pads the first two axes (N and C) instead of height and width.
+
+Student: This is what comes out when the padding goes on the batch and channel axes.
+"""
 def conv2d_naive(x, w, b, stride=1, padding=0):
     N, C, H, W = x.shape
     n_filters, _, KH, KW = w.shape

@@ -1,4 +1,7 @@
-"""Rounds up (ceil) instead of down when the stride does not divide evenly."""
+"""Rounds up (ceil) instead of down when the stride does not divide evenly.
+
+Student: This is what comes out when the division by the stride is rounded up.
+"""
 import math
 def conv_output_size(size, kernel, stride=1, padding=0):
     if size + 2 * padding < kernel:

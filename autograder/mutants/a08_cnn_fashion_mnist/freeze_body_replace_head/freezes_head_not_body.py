@@ -1,4 +1,7 @@
-"""Freezes the head instead of the body (and replaces the head, which is then trainable along with the body)."""
+"""Freezes the head instead of the body (and replaces the head, which is then trainable along with the body).
+
+Student: This is what comes out when the old head is frozen and the body is left trainable.
+"""
 def freeze_body_replace_head(model, n_classes):
     for p in model.head.parameters():
         p.requires_grad_(False)

@@ -1,4 +1,7 @@
-"""Average pooling: the mean of each window instead of the max."""
+"""Average pooling: the mean of each window instead of the max.
+
+Student: This is what comes out when each window is replaced by its average.
+"""
 def maxpool2d_naive(x, kernel=2, stride=2):
     N, C, H, W = x.shape
     H_out = (H - kernel) // stride + 1

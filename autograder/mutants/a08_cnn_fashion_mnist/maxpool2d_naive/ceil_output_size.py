@@ -1,4 +1,7 @@
-"""Rounds the output size up and keeps the partial windows at the border (ceil mode)."""
+"""Rounds the output size up and keeps the partial windows at the border (ceil mode).
+
+Student: This is what comes out when pooling rounds the output size up and keeps partial windows.
+"""
 def maxpool2d_naive(x, kernel=2, stride=2):
     N, C, H, W = x.shape
     H_out = -(-(H - kernel) // stride) + 1

@@ -1,4 +1,7 @@
-"""Starts each running max at 0, so windows of negative values give 0."""
+"""Starts each running max at 0, so windows of negative values give 0.
+
+Student: This is what comes out when each running maximum starts at 0, so negative windows give 0.
+"""
 def maxpool2d_naive(x, kernel=2, stride=2):
     N, C, H, W = x.shape
     H_out = (H - kernel) // stride + 1

@@ -1,4 +1,7 @@
-"""Takes the max over the channels as well (axis=(1, 2, 3)), the same value for every channel."""
+"""Takes the max over the channels as well (axis=(1, 2, 3)), the same value for every channel.
+
+Student: This is what comes out when the maximum is also taken across channels.
+"""
 def maxpool2d_naive(x, kernel=2, stride=2):
     N, C, H, W = x.shape
     H_out = (H - kernel) // stride + 1

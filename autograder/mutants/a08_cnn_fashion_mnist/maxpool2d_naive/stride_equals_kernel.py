@@ -1,4 +1,7 @@
-"""Ignores the stride argument and steps by the kernel size (non-overlapping windows only)."""
+"""Ignores the stride argument and steps by the kernel size (non-overlapping windows only).
+
+Student: This is what comes out when the windows step by the kernel size, whatever the stride.
+"""
 def maxpool2d_naive(x, kernel=2, stride=2):
     N, C, H, W = x.shape
     H_out = (H - kernel) // kernel + 1
