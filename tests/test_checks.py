@@ -129,3 +129,20 @@ def test_first_lines_of_check_messages_are_short_sentences():
             case()
         first = str(failed.value).split("\n")[0]
         assert len(first) <= 90 and first.endswith(".") and "dtype" not in first and "kind" not in first, first
+
+
+def test_relies_on_names_the_broken_piece_only_when_the_exercise_fails_too():
+    def good_piece():
+        checks.check_float(1.0, 1.0, "mse(...)")
+
+    def bad_piece():
+        checks.check_float(2.0, 1.0, "mse(...)")
+
+    with checks.relies_on(mse=bad_piece):  # the exercise passes: a broken piece it may not use is no concern
+        checks.check_float(3.0, 3.0, "rmse(...)")
+    with pytest.raises(AssertionError, match="This builds on mse, which fails its own test: fix mse first."):
+        with checks.relies_on(mse=bad_piece):
+            checks.check_float(3.0, 1.0, "rmse(...)")
+    with pytest.raises(AssertionError, match=r"^rmse\(\.\.\.\): got 3\.0"):  # the pieces are fine: its own message
+        with checks.relies_on(mse=good_piece):
+            checks.check_float(3.0, 1.0, "rmse(...)")
