@@ -355,6 +355,14 @@ def _what(value) -> str:
     return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
+def check_equal(value, expected, name: str) -> None:
+    """Check that `value` equals `expected` exactly: ints, bools, strings, and lists or tuples of
+    them (a numpy integer counts as an int). For floats use check_float or check_array."""
+    __tracebackhide__ = True
+    if _canonical(value) != _canonical(expected):
+        _mismatch(name, value, f"{name} is {_repr(value)[:80]}, expected {expected!r}.")
+
+
 def normalise_word(value) -> str:
     """Lower-case, trimmed text of a quiz answer (non-strings become '')."""
     return value.strip().lower() if _type(value) is str else ""

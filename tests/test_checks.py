@@ -146,3 +146,12 @@ def test_relies_on_names_the_broken_piece_only_when_the_exercise_fails_too():
     with pytest.raises(AssertionError, match=r"^rmse\(\.\.\.\): got 3\.0"):  # the pieces are fine: its own message
         with checks.relies_on(mse=good_piece):
             checks.check_float(3.0, 1.0, "rmse(...)")
+
+
+def test_check_equal_compares_exact_values_and_accepts_numpy_integers():
+    checks.check_equal([4, 4, 2], [4, 4, 2], "the sizes of the batches")
+    checks.check_equal(np.int64(1), 1, "best_epoch")
+    with pytest.raises(AssertionError, match=r"^the sizes of the batches is \[4, 4, 4\], expected \[4, 4, 2\]\.$"):
+        checks.check_equal([4, 4, 4], [4, 4, 2], "the sizes of the batches")
+    with pytest.raises(AssertionError):
+        checks.check_equal(True, 1, "best_epoch")  # a bool is not an index
