@@ -211,10 +211,11 @@ def test_deleted_and_edited_test_cells_earn_nothing(graded):
 
 
 def test_monkeypatched_numpy_changes_nothing_the_judge_uses(graded):
-    # The wrong mae (signed errors) loses its hidden test; the patched np.allclose lives in the
-    # kernel, where no check runs, so nothing else is lost and nothing is held.
+    # The wrong mae (signed errors) loses its tests (the visible one's errors of both signs, and
+    # the hidden one); the patched np.allclose lives in the kernel, where no check runs, so
+    # nothing else is lost and nothing is held.
     _, report, _, _ = graded
-    assert exercises(report, "patched_numpy") == {**FULL, "mae": 1.0}
+    assert exercises(report, "patched_numpy") == expect(("mae",))
     assert result(report, "patched_numpy").held == []
     assert any("np.allclose" in str(f) for f in result(report, "patched_numpy").flags)
 

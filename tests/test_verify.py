@@ -27,14 +27,17 @@ def test_assignment_grades_solution_full_blank_zero_mutants_lower_alternatives_f
 
 @pytest.mark.slow
 def test_a_weakened_hidden_test_makes_verify_fail(tmp_path):
-    """Replace hidden_mae's checks by one that any float passes: the abs-of-mean mutant must now pass."""
+    """Replace mae's checks, visible and hidden, by ones any float passes: its mutants must now pass."""
     a01 = "a01_models_and_loss"
     shutil.copy(REPO / "nbgrader_config.py", tmp_path)
     shutil.copytree(REPO / "source" / a01, tmp_path / "source" / a01)
     path = notebook_path(tmp_path / "source", a01)
     nb = notebooks.read(path)
-    cell = next(c for c in nb.cells if notebooks.grade_id(c) == "hidden_mae")
-    cell.source = "### BEGIN HIDDEN TESTS\nassert isinstance(mae(np.ones(2), np.zeros(2)), float)\n### END HIDDEN TESTS"
+    for cell in nb.cells:
+        if notebooks.grade_id(cell) == "test_mae":
+            cell.source = "assert isinstance(mae(np.ones(2), np.zeros(2)), float)"
+        elif notebooks.grade_id(cell) == "hidden_mae":
+            cell.source = "### BEGIN HIDDEN TESTS\nassert isinstance(mae(np.ones(2), np.zeros(2)), float)\n### END HIDDEN TESTS"
     notebooks.write(nb, path)
     report = verify(tmp_path, a01, only=["mae"], log=lambda *_: None)
     assert not report.ok
