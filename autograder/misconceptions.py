@@ -29,6 +29,7 @@ import hashlib
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -99,8 +100,6 @@ def measure(course_root: Path, assignment_id: str, log=print) -> dict:
         out = Path(scratch) / "results.json"
         work = Path(scratch) / "work"
         # The assignment's data files, beside a copy of the notebook's folder, as a student has it.
-        import shutil
-
         shutil.copytree(source.parent, work, ignore=shutil.ignore_patterns("*.ipynb"))
         spec.write_text(json.dumps({"source": str(source), "variants": variants(assignment_id),
                                     "out": str(out)}))
