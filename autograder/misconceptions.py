@@ -17,10 +17,12 @@ mistake too (its inputs and expected values never leave the worker).
 
 How the mutants are run: one process executes the source notebook top to bottom under
 NBGRADER_EXECUTION (the heavy demo cells short), and right after an exercise's answer cell it
-forks once per mutant and alternative of that exercise: the child redefines the exercise, runs
-the cells up to the exercise's tests — the visible test as the release shows it (then the
-set-up its hidden region holds), then the hidden test — records what failed, and exits. So a mutant sees exactly the notebook state a student
-with that mistake would, and the notebook runs once per week, not once per mutant.
+forks, twice per mutant and alternative of that exercise (only fingerprints both runs give are
+kept: an unseeded generator's are not reproducible). The child redefines the exercise, runs the
+cells up to the exercise's tests — the visible test as the release shows it (then the set-up its
+hidden region holds), then the hidden test — records what failed, and exits. So a mutant sees
+exactly the notebook state a student with that mistake would, and the notebook runs once per
+week, not once per mutant.
 """
 
 from __future__ import annotations
@@ -270,6 +272,15 @@ def _fork_and_run(cells, start, exercise, namespace, code, checks) -> dict:
                 "error": f"no result within {CHILD_SECONDS} s"}
 
 
+def _reproducible(first: dict, second: dict) -> dict:
+    """Two runs of one variant: failed if either failed; only the fingerprints both runs gave."""
+    result = dict(first)
+    for which in ("visible", "hidden"):
+        result[f"{which}_failed"] = first[f"{which}_failed"] or second[f"{which}_failed"]
+        result[f"{which}_keys"] = [k for k in first[f"{which}_keys"] if k in second[f"{which}_keys"]]
+    return result
+
+
 def _main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     try:
@@ -296,7 +307,10 @@ def _main(spec_path: str) -> None:
         exercise = notebooks.grade_id(cell) if notebooks.is_solution(cell) else None
         for variant in by_exercise.get(exercise or "", []):
             code = Path(variant["path"]).read_text()
-            results[variant["id"]] = _fork_and_run(cells, index + 1, exercise, namespace, code, checks)
+            # Twice: a result that differs between runs (an unseeded generator) has no fingerprint
+            # a student could match, and would make the table change with every build.
+            first, second = (_fork_and_run(cells, index + 1, exercise, namespace, code, checks) for _ in range(2))
+            results[variant["id"]] = _reproducible(first, second)
     Path(spec["out"]).write_text(json.dumps(results))
 
 
