@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 
 from autograder import notebooks
 from autograder.results import StudentResult
-from dlcourse.checks import KNOWN_MISTAKE
+from dlcourse.checks import known_mistake
 
 TOP = 5
 FULL_MARKS_TOLERANCE = 1e-9
@@ -41,11 +41,9 @@ def named_mistakes(nb) -> dict[str, list[str]]:
         for output in cell.get("outputs", []):
             if output.get("output_type") != "error":
                 continue
-            for line in str(output.get("evalue", "")).splitlines():
-                if line.startswith(KNOWN_MISTAKE):
-                    sentence = line[len(KNOWN_MISTAKE):].split(" Or: ")[0].strip()
-                    if sentence not in found.setdefault(exercise, []):
-                        found[exercise].append(sentence)
+            sentence = known_mistake(str(output.get("evalue", "")))
+            if sentence and sentence not in found.setdefault(exercise, []):
+                found[exercise].append(sentence)
     return found
 
 

@@ -18,7 +18,7 @@ mistake too (its inputs and expected values never leave the worker).
 How the mutants are run: one process executes the source notebook top to bottom under
 NBGRADER_EXECUTION (the heavy demo cells short), and right after an exercise's answer cell it
 forks, twice per mutant and alternative of that exercise (only fingerprints both runs give are
-kept: an unseeded generator's are not reproducible). The child redefines the exercise, runs the
+kept: a generator seeded from the OS gives none). The child redefines the exercise, runs the
 cells up to the exercise's tests — the visible test as the release shows it (then the set-up its
 hidden region holds), then the hidden test — records what failed, and exits. So a mutant sees
 exactly the notebook state a student with that mistake would, and the notebook runs once per
@@ -289,9 +289,17 @@ def _main(spec_path: str) -> None:
         torch.set_num_threads(1)  # forked children must not inherit a thread pool
     except ImportError:
         pass
+    import numpy as np
+
     from dlcourse import checks
 
     checks.use_misconceptions({})  # measure what the tests say, not what an older table names
+    # numpy's and torch's global generators start from the OS; seeded here, a mutant that ignores
+    # its seed gives the same fingerprints in every build (they match a student's result only
+    # where the notebook's own cells seeded the generator it uses).
+    np.random.seed(0)
+    if "torch" in sys.modules:
+        sys.modules["torch"].manual_seed(0)
     nb = notebooks.read(Path(spec["source"]))
     cells = [c for c in nb.cells if c.cell_type == "code"]
     by_exercise: dict[str, list[dict]] = {}
@@ -307,7 +315,7 @@ def _main(spec_path: str) -> None:
         exercise = notebooks.grade_id(cell) if notebooks.is_solution(cell) else None
         for variant in by_exercise.get(exercise or "", []):
             code = Path(variant["path"]).read_text()
-            # Twice: a result that differs between runs (an unseeded generator) has no fingerprint
+            # Twice: a result that differs between runs (a generator seeded from the OS) has no fingerprint
             # a student could match, and would make the table change with every build.
             first, second = (_fork_and_run(cells, index + 1, exercise, namespace, code, checks) for _ in range(2))
             results[variant["id"]] = _reproducible(first, second)

@@ -241,6 +241,50 @@ def _mismatch(name: str, value, message: str) -> None:
     _fail(message)
 
 
+def _error_text(error: BaseException) -> tuple[str, str]:
+    """An exception as (its nearest builtin class, its message), as the grader's judge passes it on
+    from the student's kernel, so that a known mistake's error has one fingerprint everywhere."""
+    kind = _type(error)
+    builtin = next((c for c in kind.__mro__ if getattr(builtins, c.__name__, None) is c), Exception)
+    message = str(error)
+    if kind is not builtin:
+        message = f"{kind.__name__}: {message}"
+    return builtin.__name__, message[:200]
+
+
+@contextlib.contextmanager
+def calling(name: str, hint: str = "The traceback above shows the line in your code."):
+    """Run the student's code inside; if it raises, fail with a sentence naming the call (and the
+    known mistake that raises exactly this error, if any), with the student's traceback above.
+
+        with checks.calling("sigmoid([-1000, 0, 1000])"):
+            out = sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+    """
+    __tracebackhide__ = True
+    try:
+        yield
+    except CheckFailed:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever the student's code raised
+        if getattr(_type(error), "judge_signal", False):  # the grader's time limit or a bad reply
+            raise
+        kind, message = _error_text(error)
+        first = message.splitlines()[0] if message else ""
+        try:
+            _mismatch(name, ("raised", kind, message),
+                      f"{name} raised {kind}: {first[:60]}.\n{hint}")
+        except CheckFailed as failure:
+            raise failure from error
+
+
+def known_mistake(message: str) -> str | None:
+    """The first known mistake a failure message names (its `Known mistake:` line), or None."""
+    for line in message.splitlines():
+        if line.startswith(KNOWN_MISTAKE):
+            return line[len(KNOWN_MISTAKE):].split(" Or: ")[0].strip()
+    return None
+
+
 def environment_intact() -> None:
     """Fail if a numpy, math, torch or builtins function the tests rely on was replaced."""
     replaced = [f"{module.__name__}.{name}" for (module, name), original in _ORIGINALS.items()
@@ -355,12 +399,21 @@ def _what(value) -> str:
     return f"an {name}" if name[:1] in "aeiou" else f"a {name}"
 
 
-def check_equal(value, expected, name: str) -> None:
+def check_equal(value, expected, name: str, hint: str = "") -> None:
     """Check that `value` equals `expected` exactly: ints, bools, strings, and lists or tuples of
-    them (a numpy integer counts as an int). For floats use check_float or check_array."""
+    them (a numpy integer counts as an int). For floats use check_float or check_array.
+    `hint`, if given, is the message's second line: where to look."""
     __tracebackhide__ = True
     if _canonical(value) != _canonical(expected):
-        _mismatch(name, value, f"{name} is {_repr(value)[:80]}, expected {expected!r}.")
+        _mismatch(name, value, f"{name} is {_repr(value)[:80]}, expected {expected!r}." + ("\n" + hint if hint else ""))
+
+
+def check_true(condition, name: str, message: str) -> None:
+    """Check a yes/no property of a result (`condition` must be True); `message` is the sentence a
+    student reads when it is not, e.g. "unfreeze_all should return the model it was given." """
+    __tracebackhide__ = True
+    if _canonical(condition) != "bool:True":
+        _mismatch(name, condition, message)
 
 
 def normalise_word(value) -> str:

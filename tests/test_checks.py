@@ -155,3 +155,58 @@ def test_check_equal_compares_exact_values_and_accepts_numpy_integers():
         checks.check_equal([4, 4, 4], [4, 4, 2], "the sizes of the batches")
     with pytest.raises(AssertionError):
         checks.check_equal(True, 1, "best_epoch")  # a bool is not an index
+
+
+def test_calling_turns_an_error_in_the_students_code_into_a_sentence_that_names_the_call():
+    def overflowing_sigmoid(z):
+        return 1 / (1 + np.exp(-z))
+
+    with pytest.raises(AssertionError) as failed:
+        with np.errstate(over="raise"), checks.calling("sigmoid([-1000, 1000])", hint="Never exp a large number."):
+            overflowing_sigmoid(np.array([-1000.0, 1000.0]))
+    first, second = str(failed.value).split("\n")
+    assert first == "sigmoid([-1000, 1000]) raised FloatingPointError: overflow encountered in exp."
+    assert second == "Never exp a large number."
+    assert type(failed.value.__cause__) is FloatingPointError  # the student's traceback stays above
+    with checks.calling("sigmoid(0)"):  # no error: nothing happens
+        overflowing_sigmoid(np.array([0.0]))
+
+
+def test_calling_names_the_known_mistake_that_raises_the_same_error_whatever_its_class():
+    class ShapeError(ValueError):
+        pass
+
+    def raise_it():
+        raise ShapeError("shapes (3,1) and (2,3) not aligned")
+
+    key = checks.fingerprint("collapse(...)", ("raised", "ValueError", "ShapeError: shapes (3,1) and (2,3) not aligned"))
+    checks.use_misconceptions({key: ["This is what comes out when the layers are multiplied last to first."]})
+    try:
+        with pytest.raises(AssertionError) as failed:
+            with checks.calling("collapse(...)"):
+                raise_it()
+        # the grader's judge passes a student's ShapeError on as ValueError("ShapeError: ..."): same fingerprint
+        with pytest.raises(AssertionError) as judged:
+            with checks.calling("collapse(...)"):
+                raise ValueError("ShapeError: shapes (3,1) and (2,3) not aligned")
+    finally:
+        checks.use_misconceptions(None)
+    for error in (failed.value, judged.value):
+        assert checks.known_mistake(str(error)) == "This is what comes out when the layers are multiplied last to first."
+
+
+def test_calling_lets_the_graders_own_signals_through():
+    class JudgeTimeout(Exception):
+        judge_signal = True
+
+    with pytest.raises(JudgeTimeout):
+        with checks.calling("fit(...)"):
+            raise JudgeTimeout("your code ran past the time limit")
+
+
+def test_check_true_fails_with_its_sentence_unless_the_condition_is_exactly_true():
+    checks.check_true(True, "unfreeze_all returns its model", "unfreeze_all should return the model it was given.")
+    checks.check_true(np.bool_(True), "a numpy yes", "A numpy True counts.")
+    for value in (False, None, 1, "yes"):
+        with pytest.raises(AssertionError, match=r"^unfreeze_all should return the model it was given\.$"):
+            checks.check_true(value, "unfreeze_all returns its model", "unfreeze_all should return the model it was given.")

@@ -41,9 +41,13 @@ NOT_REAL_EXCEPTIONS = (SystemExit, KeyboardInterrupt, GeneratorExit)
 class JudgeTimeout(Exception):
     """The student's code ran past the cell's time limit while the judge waited for it."""
 
+    judge_signal = True  # the grader's, not the student's: checks.calling lets it through
+
 
 class KernelGone(Exception):
     """The kernel closed the link (it died, or was interrupted) in the middle of a test."""
+
+    judge_signal = True
 
 
 class StudentCodeError(Exception):
