@@ -28,6 +28,23 @@ c.LimitOutput.max_traceback = 40
 # loudly where it stands (not `pass`, which would fail far from the cause).
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+# nbgrader's own steps, with one change: a quiz whose cell shows the answer's skeleton (names,
+# keys, `...` values) above its solution keeps the skeleton and gets no stub
+# (autograder/release_stubs.py).
+c.GenerateAssignment.preprocessors = [
+    "nbgrader.preprocessors.IncludeHeaderFooter",
+    "nbgrader.preprocessors.InstantiateTests",
+    "nbgrader.preprocessors.LockCells",
+    "autograder.release_stubs.ClearSolutionsKeepingSkeletons",
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.CheckCellMetadata",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.SaveCells",
+    "nbgrader.preprocessors.ClearHiddenTests",
+    "nbgrader.preprocessors.ClearMarkScheme",
+    "nbgrader.preprocessors.ComputeChecksums",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 
 # Feedback for students: the hidden tests' code and tracebacks never reach them. The
 # replacement preprocessor keeps each hidden test's name, points and one-line verdict.

@@ -393,6 +393,8 @@ def _what(value) -> str:
     """A value's type in words, for messages: "a numpy array", "a list", "None"."""
     if value is None:
         return "None"
+    if value is Ellipsis:
+        return "still ... (not answered yet)"
     if _type(value) is _ndarray:
         return "a numpy array"
     name = _type(value).__name__

@@ -10,6 +10,7 @@ import pytest
 from autograder import notebooks
 from autograder.build import build
 from autograder.course import assignment_ids
+from dlcourse import checks
 
 REPO = Path(__file__).resolve().parents[1]
 IDS = assignment_ids(REPO)
@@ -47,5 +48,20 @@ def test_release_contains_no_solution_and_no_hidden_test(assignment_id):
         assert marker not in text
     nb = nbformat.read(str(REPO / "release" / assignment_id / f"{assignment_id}.ipynb"), as_version=4)
     for cell in nb.cells:
-        if notebooks.is_solution(cell) and cell.cell_type == "code":
-            assert "raise NotImplementedError()" in cell.source
+        if notebooks.is_solution(cell) and cell.cell_type == "code":  # a stub, or a quiz's skeleton to fill in
+            assert "raise NotImplementedError()" in cell.source or ": ...," in cell.source, cell.source
+
+
+def test_a_quiz_is_released_as_a_skeleton_that_runs_once_filled_in():
+    nb = nbformat.read(str(REPO / "release" / "a01_models_and_loss" / "a01_models_and_loss.ipynb"), as_version=4)
+    cells = {notebooks.grade_id(cell): cell.source for cell in nb.cells}
+    namespace: dict = {"checks": checks}
+    exec(cells["problem_types"], namespace)
+    assert namespace["problem_types"] == dict.fromkeys("abcdef", ...)  # the names and keys, nothing answered
+    with pytest.raises(AssertionError, match=r"^problem_types\['a'\] is still \.\.\. \(not answered yet\), not a string\."):
+        exec(cells["test_problem_types"], namespace)
+    filled = cells["problem_types"].replace(": ...,", ': "binary",')  # right or wrong, the form is right
+    exec(filled, namespace)
+    exec(cells["test_problem_types"], namespace)
+    exec(cells["vocabulary_answers"].replace(": ...,", ': "Loss",'), namespace)
+    exec(cells["test_vocabulary_answers"], namespace)
