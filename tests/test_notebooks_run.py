@@ -51,3 +51,23 @@ def test_notebook_is_stored_without_outputs_or_widget_state(path):
     assert not outputs(nb, "display_data") + outputs(nb, "stream") + outputs(nb, "execute_result")
     assert all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
     assert "widgets" not in nb.metadata
+
+
+RELEASES = sorted((REPO / "release").glob("*/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=lambda p: p.name)
+def test_a_blank_release_fails_only_in_its_exercises_and_their_tests(path, tmp_path):
+    """A student who runs the whole notebook before answering sees errors only where an answer
+    is missing: every demo cell that uses an exercise says "Finish ..., then run this cell again"."""
+    for data in path.parent.iterdir():
+        if data.is_file() and data.suffix != ".ipynb":
+            (tmp_path / data.name).write_bytes(data.read_bytes())
+    nb = nbformat.read(str(path), as_version=4)
+    with mock.patch.dict(os.environ, {"NBGRADER_EXECUTION": "autograde"}):  # the heavy demos short
+        NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": str(tmp_path)}}).execute()
+    failing = [c.metadata.get("nbgrader", {}).get("grade_id") or c.source[:60] for c in nb.cells
+               if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)
+               and not c.metadata.get("nbgrader", {}).get("solution") and not c.metadata.get("nbgrader", {}).get("grade")]
+    assert not failing, f"cells that fail in a blank notebook but are no exercise or test: {failing}"
