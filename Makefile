@@ -3,6 +3,10 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 A      ?=
+# On Linux, PyPI's torch is a build with several GB of CUDA libraries. A student's laptop wants
+# the CPU build: `make setup TORCH_INDEX=https://download.pytorch.org/whl/cpu`.
+TORCH_INDEX ?=
+TORCH_PIN := $(shell grep -o '"torch==[0-9.]*"' pyproject.toml | tr -d '"')
 # Jupyter refuses to run as root (containers, CI) unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -12,6 +16,7 @@ setup:            ## the course environment in .venv (Python 3.11, pinned packag
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make setup PYTHON=/path/to/python3.11'"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(if $(TORCH_INDEX),$(PY) -m pip install --quiet "$(TORCH_PIN)" --index-url $(TORCH_INDEX))
 	$(PY) -m pip install --quiet -e ".[test]"
 	$(PY) -m dlcourse.lab_settings
 	@command -v chromium >/dev/null || echo "note: browser tests need Debian's chromium (sudo apt-get install chromium); without it they are skipped"
@@ -21,8 +26,7 @@ test:             ## every test: library, notebooks, release, verify, grading, b
 	$(PY) -m pytest
 
 student:          ## open the course as a student: your own copy of release/ in my-work/
-	mkdir -p my-work
-	cp -rn release/* my-work/
+	$(PY) -m dlcourse.my_work --release release --into my-work
 	$(VENV)/bin/jupyter lab --notebook-dir=my-work $(ROOT_FLAG)
 
 lab:              ## open the whole course folder (instructors: sources and lecture demos)
