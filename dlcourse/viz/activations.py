@@ -1,7 +1,7 @@
 """Activation explorer (week 5): an activation f, its derivative f', and where pre-activations land.
 
 Left: f and f' of the chosen activation on z in [-8, 8]. Right: the histogram of the
-pre-activations (사전 활성값) z = w . x of 2000 units, each with 100 standard-normal inputs and
+pre-activations (활성화 이전 값) z = w . x of 2000 units, each with 100 standard-normal inputs and
 weights drawn with standard deviation `scale` (so z has standard deviation 10 * scale), with f'
 drawn over it. A large weight scale spreads z out; sigmoid and tanh units then sit where
 f'(z) ≈ 0: they saturate (포화). The readout gives the fraction of saturated units.

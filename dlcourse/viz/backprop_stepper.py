@@ -2,8 +2,10 @@
 
 The network of `dlcourse.lecture_network`: inputs x = [1.0, 0.5], hidden pre-activations
 z = x θ1 (θ1 is 2x3: row j = input x_j, column k = hidden unit h_k), sigmoid hidden units
-h = σ(z), output pre-activation z_out = h θ2 (θ2 is 3x1, 0.2 on every edge), output ŷ = σ(z_out),
-no biases, error E = ½(y − ŷ)² with target y = 1. Each "step ▶" computes one more quantity:
+h = σ(z), output pre-activation z_out = h θ2 (θ2 is 3x1, 0.2 on every edge: our reconstruction,
+since the lecture gives ŷ ≈ 0.62 but not θ2), output ŷ = σ(z_out), no biases, error
+E = ½(y − ŷ)² with target y = 1. (The slides write θ1ᵀx with x a column; x θ1 with x a row gives
+the same numbers.) Each "step ▶" computes one more quantity:
 forward z (1.35, 1.45, 1.65), h (0.794, 0.810, 0.839), z_out, ŷ ≈ 0.620 and E ≈ 0.0723; then
 backward ∂E/∂ŷ = ŷ − y ≈ −0.380, ∂E/∂z_out, ∂E/∂θ2, ∂E/∂h, ∂E/∂z, ∂E/∂θ1 (the chain rule, one
 link at a time); then one gradient-descent step θ ← θ − α ∂E/∂θ, which lowers E. Values sit in

@@ -10,8 +10,8 @@ nine products out and the output-size formula with the current numbers.
 `ConvolutionModel` is the state (image, kernel, stride, padding, window position) and what to
 draw. The maps come from torch.nn.functional (pad, conv2d, relu, max_pool2d) in float64, and the
 output size from torch's output shape: the library holds no solution of week 8's exercises. The
-one window's dot product is written out term by term, as the lecture does, and equals its cell.
-Given a notebook namespace, it also runs the student's `conv2d_naive` on the current settings and
+one window's dot product is written out term by term, so it can be checked by hand, and equals
+its cell. Given a notebook namespace, it also runs the student's `conv2d_naive` on the current settings and
 says whether it matches torch. `ConvolutionExplorer` is the thin view.
 """
 
