@@ -17,6 +17,8 @@ _Y = (6.0, 7.0, 8.5)
 LECTURE_BIAS = 0.5
 LECTURE_WEIGHTS = ((0.1, 0.3, 3.0), (0.1, 0.3, 4.0), (0.1, 0.2, 2.0))
 LECTURE_MAE = (1.0, 0.567, 1.767)  # as printed on the slide, rounded to 3 decimals
+# Before any bias, the slide's first computation: w = (0.1, 0.3, 4), b = 0 gives 5.3, 6.2 and 6.8.
+LECTURE_FIRST_WEIGHTS = (0.1, 0.3, 4.0)
 
 
 def house_data() -> tuple[np.ndarray, np.ndarray]:

@@ -104,3 +104,12 @@ def test_view_without_a_student_function_shows_the_curve_and_says_why():
     explorer = LearningRateExplorer(None)
     assert len(explorer.curve_line.get_xdata()) > 0 and len(explorer.path_line.get_xdata()) == 0
     assert "gradient_descent" in explorer.readout.value
+
+
+def test_the_quartic_presets_end_in_the_local_then_the_global_minimum():
+    explorer = LearningRateExplorer(lecture_gradient_descent)
+    explorer.preset.value = "quartic: small rate"
+    assert explorer.curve_choice.value == "quartic" and explorer.path_line.get_xdata()[-1] == pytest.approx(1.1309, abs=1e-3)
+    explorer.preset.value = "quartic: larger rate"
+    assert explorer.lr_slider.value == pytest.approx(0.1) and explorer.path_line.get_xdata()[-1] == pytest.approx(-1.3008, abs=1e-3)
+    assert explorer.verdict_text.get_text() == "converges"

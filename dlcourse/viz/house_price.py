@@ -18,11 +18,13 @@ from typing import Callable
 
 import numpy as np
 
-from dlcourse.houses import LECTURE_BIAS, LECTURE_WEIGHTS, house_data
+from dlcourse.houses import LECTURE_BIAS, LECTURE_FIRST_WEIGHTS, LECTURE_WEIGHTS, house_data
 from dlcourse.viz.binding import call_student
 
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 LossFn = Callable[[np.ndarray, np.ndarray], float]
+
+FIRST_SLIDE = -1  # the load menu's value for the slide's first computation (no bias)
 
 # Slider ranges: wide enough for every lecture example and for what gradient descent reaches.
 PARAMETER_RANGES = {
@@ -152,7 +154,8 @@ class HousePriceExplorer:
             )
             self.sliders[name].observe(self._on_slider, names="value")
         self.example = widgets.Dropdown(
-            options=[("lecture example " + str(k + 1), k) for k in range(len(LECTURE_WEIGHTS))],
+            options=[("lecture example " + str(k + 1), k) for k in range(len(LECTURE_WEIGHTS))]
+            + [("first slide: no bias", FIRST_SLIDE)],
             description="load", layout=widgets.Layout(width="340px"),
         )
         self.example.observe(self._on_example, names="value")
@@ -251,7 +254,10 @@ class HousePriceExplorer:
             self._updating = False
 
     def _on_example(self, change) -> None:
-        self._set_sliders(LECTURE_WEIGHTS[change["new"]], LECTURE_BIAS)
+        if change["new"] == FIRST_SLIDE:
+            self._set_sliders(LECTURE_FIRST_WEIGHTS, 0.0)
+        else:
+            self._set_sliders(LECTURE_WEIGHTS[change["new"]], LECTURE_BIAS)
         self._on_slider()
 
     def _on_descend(self, button=None) -> None:

@@ -75,6 +75,14 @@ CURVES = {
 
 VERDICTS = ("converges", "oscillates", "diverges")
 
+# Set-ups the notebook's text refers to (ours, not the lecture's numbers): on the quartic from
+# x0 = 2, α = 0.01 settles in the local minimum near 1.13; α = 0.1 jumps the hump to the global
+# minimum near -1.30 (still below its stable bound 2 / f''(-1.30) ≈ 0.14).
+PRESETS = {
+    "quartic: small rate": {"curve": "quartic", "lr": 0.01, "x0": 2.0, "n_steps": 100},
+    "quartic: larger rate": {"curve": "quartic", "lr": 0.1, "x0": 2.0, "n_steps": 100},
+}
+
 
 def classify(path: np.ndarray, minima: np.ndarray, tol: float = 1e-8) -> str:
     """'converges', 'oscillates' or 'diverges', from a (long) path of 1-D iterates.
@@ -206,6 +214,10 @@ class LearningRateExplorer:
                                               style=style, layout=wide)
         for control in (self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider):
             control.observe(self._on_change, names="value")
+        self.preset = widgets.Dropdown(options=[("choose…", None)] + [(name, name) for name in PRESETS],
+                                       description="preset", style=style, layout=wide)
+        self.preset.observe(self._on_preset, names="value")
+        self._loading = False
         self.readout = widgets.HTML()
         self.fig = interactive_figure(8.0, 5.0)
         self._build_artists()
@@ -216,7 +228,7 @@ class LearningRateExplorer:
         self._limits = None
         self.update()
         controls = widgets.VBox([self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider,
-                                 self.readout], layout=widgets.Layout(flex="0 0 auto", width="350px"))
+                                 self.preset, self.readout], layout=widgets.Layout(flex="0 0 auto", width="350px"))
         self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
 
     # -- drawing ---------------------------------------------------------------------------
@@ -313,7 +325,23 @@ class LearningRateExplorer:
         self.blitter.redraw(full=full)
 
     # -- controls ----------------------------------------------------------------------------
+    def _on_preset(self, change) -> None:
+        if change["new"] is None:
+            return
+        settings = PRESETS[change["new"]]
+        self._loading = True  # one update for four controls
+        try:
+            self.curve_choice.value = settings["curve"]
+            self.lr_slider.value = settings["lr"]
+            self.x0_slider.value = settings["x0"]
+            self.steps_slider.value = settings["n_steps"]
+        finally:
+            self._loading = False
+        self._on_change()
+
     def _on_change(self, change=None) -> None:
+        if self._loading:
+            return
         self.model.set(curve=self.curve_choice.value, lr=self.lr_slider.value, x0=self.x0_slider.value,
                        n_steps=self.steps_slider.value)
         self.update()
