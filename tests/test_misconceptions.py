@@ -68,6 +68,18 @@ def test_every_mistake_a_visible_check_catches_is_named_by_its_message(assignmen
 
 
 @pytest.mark.parametrize("assignment_id", IDS)
+def test_every_mistake_the_visible_test_catches_gets_a_message_that_names_it(assignment_id):
+    """No plain assert or bare error in a visible test: whatever way it catches a catalogued
+    mistake (a wrong value, a wrong type, an exception), its failure has a fingerprint."""
+    table = misconceptions.load(assignment_id)
+    named = misconceptions.mistakes(table, "visible")
+    unnamed = [variant["id"] for variant in misconceptions.variants(assignment_id)
+               if variant["kind"] == "mutant" and table["results"][variant["id"]]["visible_failed"]
+               and not any(key in named for key in table["results"][variant["id"]]["visible_keys"])]
+    assert not unnamed, unnamed
+
+
+@pytest.mark.parametrize("assignment_id", IDS)
 def test_the_release_table_holds_no_solution_no_mistake_code_and_no_hidden_value(assignment_id):
     shipped = (REPO / "release" / assignment_id / checks.MISCONCEPTIONS_FILE).read_text()
     assert set(json.loads(shipped)) == {"about", "mistakes"}
