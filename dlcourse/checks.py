@@ -272,7 +272,7 @@ def calling(name: str, hint: str = "The traceback above shows the line in your c
         first = message.splitlines()[0] if message else ""
         try:
             _mismatch(name, ("raised", kind, message),
-                      f"{name} raised {kind}: {first[:60]}.\n{hint}")
+                      f"{name} raised {kind}" + (f": {first[:60]}." if first else ".") + f"\n{hint}")
         except CheckFailed as failure:
             raise failure from error
 
@@ -451,7 +451,8 @@ def relies_on(**pieces):
         if not broken:
             raise
         what = str(failure).splitlines()[0] if str(failure) else type(failure).__name__
-        raise CheckFailed(f"This builds on {', '.join(broken)}, which fails its own test: fix {broken[0]} first.\n"
+        fails = "which fails its own test" if _len(broken) == 1 else "which fail their own tests"
+        raise CheckFailed(f"This builds on {', '.join(broken)}, {fails}: fix {broken[0]} first.\n"
                           f"Then run this test again. What failed here: {what}") from None
 
 
