@@ -252,27 +252,34 @@ def _error_text(error: BaseException) -> tuple[str, str]:
     return builtin.__name__, message[:200]
 
 
-@contextlib.contextmanager
-def calling(name: str, hint: str = "The traceback above shows the line in your code."):
+class calling:  # noqa: N801 - used like a function: `with checks.calling(...)`
     """Run the student's code inside; if it raises, fail with a sentence naming the call (and the
     known mistake that raises exactly this error, if any), with the student's traceback above.
 
         with checks.calling("sigmoid([-1000, 0, 1000])"):
             out = sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+
+    A class, not @contextlib.contextmanager, so that no frame of contextlib.py shows in the
+    student's traceback between the test's line and the student's code.
     """
-    __tracebackhide__ = True
-    try:
-        yield
-    except CheckFailed:
-        raise
-    except Exception as error:  # noqa: BLE001 - whatever the student's code raised
+
+    def __init__(self, name: str, hint: str = "The traceback above shows the line in your code."):
+        self.name, self.hint = name, hint
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, tb):
+        __tracebackhide__ = True
+        if error is None or _isinstance(error, CheckFailed) or not _isinstance(error, Exception):
+            return False
         if getattr(_type(error), "judge_signal", False):  # the grader's time limit or a bad reply
-            raise
+            return False
         kind, message = _error_text(error)
         first = message.splitlines()[0] if message else ""
         try:
-            _mismatch(name, ("raised", kind, message),
-                      f"{name} raised {kind}" + (f": {first[:60]}." if first else ".") + f"\n{hint}")
+            _mismatch(self.name, ("raised", kind, message),
+                      f"{self.name} raised {kind}" + (f": {first[:60]}." if first else ".") + f"\n{self.hint}")
         except CheckFailed as failure:
             raise failure from error
 
@@ -342,7 +349,7 @@ def check_array(
                                "Print the shapes of your intermediate arrays to see where they change.")
     if value.dtype.kind not in kind:
         _mismatch(name, value, f"{name} holds {_kind_words(value.dtype.kind)}, not {_kind_words(kind)}.\n"
-                               f"Its numpy dtype is {value.dtype}.")
+                               f"numpy reports its dtype (the type of its numbers) as {value.dtype}.")
     if value.dtype.kind == "f" and not _all(_isfinite(value)):
         _mismatch(name, value, f"{name} contains nan or inf.\n{_repr(value)[:200]}")
     if value.size == 0:
@@ -430,27 +437,33 @@ def frozen_copy(array: np.ndarray) -> np.ndarray:
     return copy
 
 
-@contextlib.contextmanager
-def relies_on(**pieces):
+class relies_on:  # noqa: N801 - used like a function: `with checks.relies_on(...)`
     """For the visible test of an exercise that builds on others: when a check inside fails, run
     each piece's own check (name=a function that checks it), and if one fails, say to fix it first.
 
         with checks.relies_on(mse=lambda: checks.check_float(mse(y, y_hat), 1.26, "mse(...)")):
             checks.check_float(rmse(y, y_hat), math.sqrt(1.26), "rmse(...)")
     """
-    __tracebackhide__ = True
-    try:
-        yield
-    except Exception as failure:  # the exercise's own check, or an error in the student's code
+
+    def __init__(self, **pieces):
+        self.pieces = pieces
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, failure, tb):
+        __tracebackhide__ = True
+        if failure is None or not _isinstance(failure, Exception):
+            return False  # passed, or a KeyboardInterrupt / SystemExit: let it through
         broken = []
-        for name, check in pieces.items():
+        for name, check in self.pieces.items():
             try:
                 check()
             except Exception:  # noqa: BLE001 - any failure of the piece's check
                 broken.append(name)
         if not broken:
-            raise
-        what = str(failure).splitlines()[0] if str(failure) else type(failure).__name__
+            return False
+        what = str(failure).splitlines()[0] if str(failure) else _type(failure).__name__
         fails = "which fails its own test" if _len(broken) == 1 else "which fail their own tests"
         raise CheckFailed(f"This builds on {', '.join(broken)}, {fails}: fix {broken[0]} first.\n"
                           f"Then run this test again. What failed here: {what}") from None

@@ -113,13 +113,13 @@ def test_view_descent_button_lowers_the_loss_and_sliders_match_the_model():
 
 def test_view_loads_the_lecture_examples():
     explorer = HousePriceExplorer(lecture_predict, LOSSES)
-    explorer.example.value = 2
+    explorer.example.label = "lecture example 3"
     assert explorer.model.weights.tolist() == list(LECTURE_WEIGHTS[2])
     assert "MAE</b> = 1.767" in explorer.readout.value
 
 
 def test_view_loads_the_slides_first_computation_without_a_bias():
     explorer = HousePriceExplorer(lecture_predict, LOSSES)
-    explorer.example.value = -1
+    explorer.example.label = "first slide: no bias"
     assert explorer.model.weights.tolist() == [0.1, 0.3, 4.0] and explorer.model.bias == 0.0
     assert np.allclose(lecture_predict(house_data()[0], explorer.model.weights, 0.0), [5.3, 6.2, 6.8])

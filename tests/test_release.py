@@ -1,6 +1,7 @@
 """release/ is exactly what `python -m autograder build` makes from source/, and hides what it must."""
 
 import filecmp
+import re
 import shutil
 from pathlib import Path
 
@@ -65,3 +66,36 @@ def test_a_quiz_is_released_as_a_skeleton_that_runs_once_filled_in():
     exec(cells["test_problem_types"], namespace)
     exec(cells["vocabulary_answers"].replace(": ...,", ': "Loss",'), namespace)
     exec(cells["test_vocabulary_answers"], namespace)
+
+
+def _points_promised_and_graded(nb):
+    """(heading, points it promises, points of the grade cells under it) for each heading with points.
+
+    A heading's exercise runs until the next heading of the same or a higher level, so a grouped
+    exercise (`## Exercise 4 (8 points)` with parts `### 4a. ... (2 points)`) counts all its parts.
+    """
+    items, open_ = [], []  # open_: [level, heading, promised, graded]
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                level = len(line) - len(line.lstrip("#"))
+                if not level or not line[level:].startswith(" "):
+                    continue
+                while open_ and open_[-1][0] >= level:
+                    items.append(tuple(open_.pop()[1:]))
+                promised = re.search(r"\((\d+) points?\)", line)
+                if promised:
+                    open_.append([level, line.strip(), int(promised.group(1)), 0])
+        elif notebooks.is_grade(cell):
+            for entry in open_:
+                entry[3] += cell.metadata["nbgrader"].get("points", 0)
+    return items + [tuple(e[1:]) for e in open_]
+
+
+@pytest.mark.parametrize("assignment_id", IDS)
+def test_every_exercise_heading_promises_the_points_its_tests_give(assignment_id):
+    nb = notebooks.read(REPO / "source" / assignment_id / f"{assignment_id}.ipynb")
+    wrong = [(h, promised, graded) for h, promised, graded in _points_promised_and_graded(nb) if promised != graded]
+    assert not wrong, wrong
+    total = sum(c.metadata["nbgrader"].get("points", 0) for c in nb.cells if notebooks.is_grade(c))
+    assert f"| **Total** | **{total}** |" in nb.cells[0].source, "the intro's points table has the wrong total"

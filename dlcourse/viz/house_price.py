@@ -24,8 +24,6 @@ from dlcourse.viz.binding import call_student
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 LossFn = Callable[[np.ndarray, np.ndarray], float]
 
-FIRST_SLIDE = -1  # the load menu's value for the slide's first computation (no bias)
-
 # Slider ranges: wide enough for every lecture example and for what gradient descent reaches.
 PARAMETER_RANGES = {
     "w1": (-0.1, 0.4, 0.001),  # fine: w1 multiplies areas of ~35 pyeong
@@ -154,8 +152,9 @@ class HousePriceExplorer:
             )
             self.sliders[name].observe(self._on_slider, names="value")
         self.example = widgets.Dropdown(
-            options=[("lecture example " + str(k + 1), k) for k in range(len(LECTURE_WEIGHTS))]
-            + [("first slide: no bias", FIRST_SLIDE)],
+            # Each choice's value is what it loads: (weights, bias).
+            options=[(f"lecture example {k + 1}", (weights, LECTURE_BIAS)) for k, weights in enumerate(LECTURE_WEIGHTS)]
+            + [("first slide: no bias", (LECTURE_FIRST_WEIGHTS, 0.0))],
             description="load", layout=widgets.Layout(width="340px"),
         )
         self.example.observe(self._on_example, names="value")
@@ -254,10 +253,8 @@ class HousePriceExplorer:
             self._updating = False
 
     def _on_example(self, change) -> None:
-        if change["new"] == FIRST_SLIDE:
-            self._set_sliders(LECTURE_FIRST_WEIGHTS, 0.0)
-        else:
-            self._set_sliders(LECTURE_WEIGHTS[change["new"]], LECTURE_BIAS)
+        weights, bias = change["new"]
+        self._set_sliders(weights, bias)
         self._on_slider()
 
     def _on_descend(self, button=None) -> None:

@@ -214,7 +214,7 @@ class LearningRateExplorer:
                                               style=style, layout=wide)
         for control in (self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider):
             control.observe(self._on_change, names="value")
-        self.preset = widgets.Dropdown(options=[("choose…", None)] + [(name, name) for name in PRESETS],
+        self.preset = widgets.Dropdown(options=[("choose…", "")] + [(name, name) for name in PRESETS],
                                        description="preset", style=style, layout=wide)
         self.preset.observe(self._on_preset, names="value")
         self._loading = False
@@ -326,7 +326,7 @@ class LearningRateExplorer:
 
     # -- controls ----------------------------------------------------------------------------
     def _on_preset(self, change) -> None:
-        if change["new"] is None:
+        if not change["new"]:  # "choose…"
             return
         settings = PRESETS[change["new"]]
         self._loading = True  # one update for four controls
