@@ -10,7 +10,7 @@ TORCH_PIN := $(shell grep -o '"torch==[0-9.]*"' pyproject.toml | tr -d '"')
 # Jupyter refuses to run as root (containers, CI) unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup test student lab grade build verify benchmark
+.PHONY: setup test student lab grade build verify benchmark student-bundle
 
 setup:            ## the course environment in .venv (Python 3.11, pinned packages)
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make setup PYTHON=/path/to/python3.11'"; exit 1; }
@@ -42,6 +42,9 @@ grade:            ## grade submitted/*/$(A) in parallel: gradebook, feedback/, g
 	@test -n "$(A)" || { echo "usage: make grade A=a01_models_and_loss"; exit 2; }
 	$(PY) -m autograder build $(A)
 	$(PY) -m autograder grade $(A)
+
+student-bundle:   ## what students get (library + releases, no answers): dist/*.zip (A=weeks, default all)
+	$(PY) -m autograder student-bundle $(A)
 
 benchmark:        ## visualiser update timings
 	$(PY) benchmarks/widget_updates.py

@@ -4,6 +4,7 @@
     python -m autograder verify [ASSIGNMENT ...]   prove the grading of each assignment
     python -m autograder grade ASSIGNMENT          grade submitted/ in parallel: gradebook, feedback,
                                                    grades.csv and reports/ASSIGNMENT/report.html
+    python -m autograder student-bundle [ASSIGNMENT ...]   what students get: dist/*.zip
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ def main(argv: list[str] | None = None) -> int:
                               "the course's files); the report says so")
     p_grade.add_argument("--no-feedback", dest="feedback", action="store_false",
                          help="skip feedback (generate it later: nbgrader generate_feedback)")
+    p_bundle = sub.add_parser("student-bundle", help="the dlcourse library and the releases, for students")
+    p_bundle.add_argument("assignments", nargs="*", help="the weeks to include (default: all)")
+    p_bundle.add_argument("--out", type=Path, default=Path("dist"), help="where to write it (default: dist/)")
     args = parser.parse_args(argv)
 
     try:
@@ -74,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             report = grade(root, args.assignment, csv_path=args.csv, workers=args.workers, limits_=limits,
                            regrade=args.regrade, feedback=args.feedback, progress=True, log=lambda *_: None)
             print(report.format())
+        elif args.command == "student-bundle":
+            from autograder.student_bundle import build_bundle
+
+            print(f"wrote {build_bundle(root, args.out, args.assignments or None)}")
         print(f"({args.command} took {time.perf_counter() - start:.1f} s)")
     except CourseError as error:
         print(f"error: {error}", file=sys.stderr)
