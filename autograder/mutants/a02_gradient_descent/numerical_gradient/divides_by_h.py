@@ -1,6 +1,6 @@
-"""Divides the central difference by h instead of 2h (twice the gradient).
+"""Divides the centred difference by h instead of 2h (twice the gradient).
 
-Student: This is what comes out when the two-sided difference is divided by the step h alone.
+Student: This is what comes out when the centred difference is divided by the step h alone.
 """
 def numerical_gradient(f, x, h=1e-5):
     x = np.array(x, dtype=float)
