@@ -5,6 +5,8 @@
     python -m autograder grade ASSIGNMENT          grade submitted/ in parallel: gradebook, feedback,
                                                    grades.csv and reports/ASSIGNMENT/report.html
     python -m autograder student-bundle [ASSIGNMENT ...]   what students get: dist/*.zip
+    python -m autograder lms-collect ASSIGNMENT DOWNLOAD.zip --lms canvas|moodle   into submitted/
+    python -m autograder lms-export ASSIGNMENT --lms canvas|moodle [--out FILE]    grades for the LMS
 """
 
 from __future__ import annotations
@@ -46,6 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     p_bundle = sub.add_parser("student-bundle", help="the dlcourse library and the releases, for students")
     p_bundle.add_argument("assignments", nargs="*", help="the weeks to include (default: all)")
     p_bundle.add_argument("--out", type=Path, default=Path("dist"), help="where to write it (default: dist/)")
+    p_collect = sub.add_parser("lms-collect", help="submissions from a Canvas or Moodle download into submitted/")
+    p_collect.add_argument("assignment")
+    p_collect.add_argument("download", type=Path, help="the LMS's zip of all submissions")
+    p_collect.add_argument("--lms", required=True, choices=["canvas", "moodle"])
+    p_export = sub.add_parser("lms-export", help="the assignment's grades as a Canvas or Moodle import CSV")
+    p_export.add_argument("assignment")
+    p_export.add_argument("--lms", required=True, choices=["canvas", "moodle"])
+    p_export.add_argument("--out", type=Path, default=None, help="default: reports/ASSIGNMENT/<lms>-grades.csv")
     args = parser.parse_args(argv)
 
     try:
@@ -82,6 +92,15 @@ def main(argv: list[str] | None = None) -> int:
             from autograder.student_bundle import build_bundle
 
             print(f"wrote {build_bundle(root, args.out, args.assignments or None)}")
+        elif args.command == "lms-collect":
+            from autograder.lms import collect
+
+            print(collect(root, args.assignment, args.download, args.lms).format())
+        elif args.command == "lms-export":
+            from autograder.lms import export
+
+            out = args.out or root / "reports" / args.assignment / f"{args.lms}-grades.csv"
+            print(f"wrote {export(root, args.assignment, args.lms, out)}")
         print(f"({args.command} took {time.perf_counter() - start:.1f} s)")
     except CourseError as error:
         print(f"error: {error}", file=sys.stderr)
