@@ -37,6 +37,14 @@ def is_grade(cell) -> bool:
     return bool(nbgrader_meta(cell).get("grade"))
 
 
+def is_written(cell) -> bool:
+    """A written answer that a TA grades by hand (nbgrader's "manually graded answer" cell).
+
+    Autograding leaves it to the TA, except that an answer left as released scores 0.
+    """
+    return cell.get("cell_type") == "markdown" and is_solution(cell) and is_grade(cell)
+
+
 def grade_id(cell) -> str | None:
     return nbgrader_meta(cell).get("grade_id")
 

@@ -103,9 +103,10 @@ def catalogue(assignment_id: str, kind: str) -> list[Variant]:
 
 def exercises(source_nb) -> dict[str, list[str]]:
     """Exercise name -> its grade cells, from the naming convention (see notebooks.py)."""
-    result = {notebooks.grade_id(c): [] for c in source_nb.cells if notebooks.is_solution(c)}
+    result = {notebooks.grade_id(c): [] for c in source_nb.cells
+              if notebooks.is_solution(c) and not notebooks.is_written(c)}
     for cell in source_nb.cells:
-        if notebooks.is_grade(cell):
+        if notebooks.is_grade(cell) and not notebooks.is_written(cell):
             exercise = notebooks.exercise_of(notebooks.grade_id(cell))
             if exercise in result:
                 result[exercise].append(notebooks.grade_id(cell))
@@ -117,6 +118,10 @@ def check_conventions(source_nb, variants: list[Variant]) -> list[str]:
     problems = []
     cells_of = exercises(source_nb)
     for cell in source_nb.cells:
+        if notebooks.is_written(cell):  # graded by a TA: verify proves only that a blank one scores 0
+            if not (notebooks.grade_id(cell) or "").startswith("written_"):
+                problems.append(f"written answer {notebooks.grade_id(cell)!r} should be named written_<topic>")
+            continue
         if notebooks.is_grade(cell) and notebooks.exercise_of(notebooks.grade_id(cell)) not in cells_of:
             problems.append(f"grade cell {notebooks.grade_id(cell)!r} is not test_<exercise> or hidden_<exercise>")
         if notebooks.is_solution(cell) and notebooks.grade_id(cell) not in notebooks.defined_names(
@@ -205,6 +210,11 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
                 report.problems.append(f"{r.student_id} was not graded: {r.message}")
         scores = read_scores(nbgrader_api(load_config(config_root, course)), assignment_id)
         cells_of = exercises(source_nb)
+        blank = scores.get("blank", {})
+        for cell in filter(notebooks.is_written, source_nb.cells):
+            if blank.get(notebooks.grade_id(cell), (None,))[0] != 0.0:
+                report.problems.append(f"the blank release's written answer {notebooks.grade_id(cell)!r} "
+                                       f"did not score 0 ({blank.get(notebooks.grade_id(cell))})")
         for v in variants:
             ok, why = judge(v, scores.get(v.student_id, {}), cells_of)
             report.outcomes.append(Outcome(v, scores.get(v.student_id, {}), ok, why))

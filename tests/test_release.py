@@ -86,7 +86,7 @@ def _points_promised_and_graded(nb):
                 promised = re.search(r"\((\d+) points?\)", line)
                 if promised:
                     open_.append([level, line.strip(), int(promised.group(1)), 0])
-        elif notebooks.is_grade(cell):
+        if notebooks.is_grade(cell):  # a test cell, or a written answer (a graded markdown cell)
             for entry in open_:
                 entry[3] += cell.metadata["nbgrader"].get("points", 0)
     return items + [tuple(e[1:]) for e in open_]
