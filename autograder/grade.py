@@ -89,6 +89,10 @@ class GradeReport:
             again = "  (from the ledger)" if r.student_id in self.resumed else ""
             lines.append(f"  {r.student_id:<24} {r.status:<9} {score} {r.seconds:5.1f} s{again}")
             lines.extend(f"      review: {why}" for why in r.reasons)
+        waiting = [r.student_id for r in self.results if r.written]
+        if waiting:
+            lines.append(f"  written answers to grade by hand (formgrader, Manual Grading): {len(waiting)} "
+                         f"submission{'s' if len(waiting) != 1 else ''}; the scores above are the autograded part")
         lines.append(f"  grades:   {self.csv_path}")
         lines.append(f"  feedback: {self.feedback_dir}/<student>/{self.assignment_id}/")
         if self.report_html:
@@ -533,6 +537,8 @@ def _worker_grade(student: str, digest: str) -> tuple[StudentResult, dict | None
         shutil.move(str(folder / "autograded" / student), str(staged / "autograded"))
     payload["staged"] = str(staged)
     result.exercises = _exercise_scores(payload["grades"])
+    result.written = [g["name"] for g in payload["grades"]
+                      if g["needs_manual_grade"] and notebooks.exercise_of(g["name"]) is None]
     result.score = sum(s for s, _ in result.exercises.values())
     result.max_score = sum(m for _, m in result.exercises.values())
     result.seconds = time.perf_counter() - start

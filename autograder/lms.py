@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 
 import nbformat
 
+from autograder import notebooks
 from autograder.course import CourseError, check_assignment, load_config, nbgrader_api, notebook_path
 
 LMS_NAMES = ("canvas", "moodle")
@@ -147,28 +148,30 @@ def collect(root: Path, assignment_id: str, download: Path, lms: str) -> Collect
     return report
 
 
-def _exercise_order(root: Path, assignment_id: str) -> list[str]:
-    from autograder import notebooks
+def _part(grade_name: str) -> str:
+    """The column a grade cell counts in: its exercise, or a written answer's own name."""
+    return notebooks.exercise_of(grade_name) or grade_name
 
-    nb = notebooks.read(notebook_path(root / "release", assignment_id))
-    order: list[str] = []
-    for cell in nb.cells:
-        exercise = notebooks.exercise_of(notebooks.grade_id(cell) or "") if notebooks.is_grade(cell) else None
-        if exercise and exercise not in order:
-            order.append(exercise)
-    return order
+
+def _parts(root: Path, assignment_id: str) -> dict[str, float]:
+    """Exercise (or written answer) -> its points, in notebook order."""
+    points: dict[str, float] = {}
+    for cell in notebooks.read(notebook_path(root / "release", assignment_id)).cells:
+        if notebooks.is_grade(cell):
+            part = _part(notebooks.grade_id(cell))
+            points[part] = points.get(part, 0.0) + float(cell.metadata["nbgrader"].get("points", 0))
+    return points
 
 
 def class_scores(root: Path, assignment_id: str) -> tuple[list[dict], list[str], float]:
-    """One dict per gradebook student (id, names, email, lms id, score, exercises), the exercise
-    order, and the assignment's maximum score. A student without a submission has score None."""
+    """One dict per gradebook student (id, names, email, lms id, score, exercises: written answers
+    count as parts of their own), the parts in notebook order, and the assignment's maximum score.
+    A student without a submission has score None."""
     from nbgrader.api import Gradebook, MissingEntry
-
-    from autograder.grade import _exercise_scores, _submission_payload
 
     check_assignment(root, assignment_id)
     api = nbgrader_api(load_config(root))
-    order = _exercise_order(root, assignment_id)
+    order = list(_parts(root, assignment_id))
     rows = []
     with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
         try:
@@ -185,7 +188,11 @@ def class_scores(root: Path, assignment_id: str) -> tuple[list[dict], list[str],
                 rows.append(row)
                 continue
             row["score"] = max(0.0, float(submission.score) - float(submission.late_submission_penalty or 0.0))
-            row["exercises"] = {e: s for e, (s, _) in _exercise_scores(_submission_payload(submission)["grades"]).items()}
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:  # a TA's manual score wins over the autograder's
+                    score = grade.manual_score if grade.manual_score is not None else (grade.auto_score or 0.0)
+                    part = _part(grade.name)
+                    row["exercises"][part] = row["exercises"].get(part, 0.0) + float(score)
             rows.append(row)
     return rows, order, max_score
 
@@ -199,13 +206,7 @@ def export(root: Path, assignment_id: str, lms: str, out: Path) -> Path:
     if lms not in LMS_NAMES:
         raise CourseError(f"Unknown LMS {lms!r}: use one of {', '.join(LMS_NAMES)}.")
     rows, order, max_score = class_scores(root, assignment_id)
-    from autograder import notebooks
-
-    maxima = {e: 0.0 for e in order}
-    for cell in notebooks.read(notebook_path(root / "release", assignment_id)).cells:
-        exercise = notebooks.exercise_of(notebooks.grade_id(cell) or "") if notebooks.is_grade(cell) else None
-        if exercise:
-            maxima[exercise] += float(cell.metadata["nbgrader"].get("points", 0))
+    maxima = _parts(root, assignment_id)
     columns = [assignment_id] + [f"{assignment_id}: {e}" for e in order]
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", newline="", encoding="utf-8") as handle:

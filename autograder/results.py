@@ -28,6 +28,7 @@ class StudentResult:
     limits: each limit the submission hit, in words ("cell test_mae ran past the 30 s cell timeout").
     held: exercises held at 0 because code that can affect them tampers with the grading.
     mistakes: exercise -> the known mistakes its failed tests named (autograder/cohort.py).
+    written: the written answers (not left blank) that wait for a TA in formgrader.
     """
 
     student_id: str
@@ -42,6 +43,7 @@ class StudentResult:
     held: list[str] = field(default_factory=list)
     submission_sha256: str = ""
     mistakes: dict[str, list[str]] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)  # written answers a TA still has to grade
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -167,6 +167,13 @@ def test_the_solution_scores_full_marks_and_the_blank_release_zero(graded):
     assert result(report, "blank").score == 0.0 and result(report, "blank").status == "graded"
 
 
+def test_a_written_answer_waits_for_a_ta_and_a_blank_one_does_not(graded):
+    _, report, _, _ = graded
+    assert result(report, "correct").written == ["written_outlier_loss"]
+    assert result(report, "blank").written == []
+    assert "written answers to grade by hand (formgrader, Manual Grading)" in report.format()
+
+
 def test_an_infinite_loop_loses_its_exercise_after_the_cell_timeout(graded):
     _, report, _, _ = graded
     assert exercises(report, "infinite_loop") == expect(("mae",))

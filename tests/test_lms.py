@@ -94,13 +94,15 @@ def test_a_download_that_is_not_a_zip_gets_a_clear_error(course, tmp_path):
         collect(course, A01, tmp_path / "grades.csv", "blackboard")
 
 
-def _score(root: Path, student: str, scores: dict[str, float], penalty: float = 0.0) -> None:
+def _score(root: Path, student: str, scores: dict[str, float], penalty: float = 0.0, manual=None) -> None:
     with Gradebook(nbgrader_api(load_config(root)).coursedir.db_url) as gradebook:
         submission = gradebook.add_submission(A01, student)
         for notebook in submission.notebooks:
             notebook.late_submission_penalty = penalty
             for grade in notebook.grades:
                 grade.auto_score = scores.get(grade.name, 0.0)
+                if manual and grade.name in manual:  # a TA's score for a written answer
+                    grade.auto_score, grade.manual_score = None, manual[grade.name]
         gradebook.db.commit()
 
 
@@ -112,8 +114,8 @@ def _read(path: Path) -> list[list[str]]:
 def _exercise_points(release: Path) -> dict[str, float]:
     points: dict[str, float] = {}
     for cell in notebooks.read(release).cells:
-        if notebooks.is_grade(cell):
-            e = notebooks.exercise_of(notebooks.grade_id(cell))
+        if notebooks.is_grade(cell):  # a written answer is a column of its own
+            e = notebooks.exercise_of(notebooks.grade_id(cell)) or notebooks.grade_id(cell)
             points[e] = points.get(e, 0.0) + cell.metadata["nbgrader"]["points"]
     return points
 
@@ -124,7 +126,7 @@ def test_grades_export_as_canvas_and_moodle_import_them(course, tmp_path):
     cells = {notebooks.grade_id(c): c.metadata["nbgrader"]["points"]
              for c in notebooks.read(notebook_path(course / "release", A01)).cells if notebooks.is_grade(c)}
     full = {g: cells[g] for g in cells if notebooks.exercise_of(g) in (first, second)}
-    _score(course, "s1", full)
+    _score(course, "s1", full, manual={"written_outlier_loss": 1.5})
     _score(course, "s2", full, penalty=1.0)
     expected = sum(full.values())
 
@@ -133,15 +135,17 @@ def test_grades_export_as_canvas_and_moodle_import_them(course, tmp_path):
     assert canvas[0][6:] == [f"{A01}: {e}" for e in points]
     assert canvas[1][:6] == ["Points Possible", "", "", "", "", f"{sum(points.values()):g}"]
     rows = {r[2]: r for r in canvas[2:]}
-    assert rows["s1"][:6] == ["Kim, Minjun", "1001", "s1", "", "", f"{expected:g}"]
-    assert rows["s1"][6:8] == [f"{points[first]:g}", f"{points[second]:g}"] and set(rows["s1"][8:]) == {"0"}
+    assert rows["s1"][:6] == ["Kim, Minjun", "1001", "s1", "", "", f"{expected + 1.5:g}"]
+    assert rows["s1"][6:8] == [f"{points[first]:g}", f"{points[second]:g}"]
+    assert canvas[0][-1] == f"{A01}: written_outlier_loss" and rows["s1"][-1] == "1.5"
+    assert set(rows["s1"][8:-1]) == {"0"}
     assert rows["s2"][5] == f"{expected - 1:g}"  # the late penalty is taken off the total
     assert rows["s3"][5:] == [""] * (1 + len(points))  # no submission: left blank, not 0
 
     moodle = _read(export(course, A01, "moodle", tmp_path / "moodle.csv"))
     assert moodle[0][:5] == ["ID number", "Email address", "First name", "Last name", A01]
     rows = {r[0]: r for r in moodle[1:]}
-    assert rows["s1"][:5] == ["s1", "s1@uni.example", "Minjun", "Kim", f"{expected:g}"]
+    assert rows["s1"][:5] == ["s1", "s1@uni.example", "Minjun", "Kim", f"{expected + 1.5:g}"]
 
 
 def test_exporting_an_assignment_that_was_never_graded_says_what_to_do(tmp_path):
