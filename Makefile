@@ -7,10 +7,16 @@ A      ?=
 # the CPU build: `make setup TORCH_INDEX=https://download.pytorch.org/whl/cpu`.
 TORCH_INDEX ?=
 TORCH_PIN := $(shell grep -o '"torch==[0-9.]*"' pyproject.toml | tr -d '"')
+# A class on one machine: a Python every Unix user can run (not one under /root), with nbgrader's
+# student commands (fetch_assignment, submit, fetch_feedback). The course library can be added
+# with `$(STUDENT_ENV)/bin/pip install <unzipped student bundle>`.
+STUDENT_ENV   ?= /opt/dlcourse-student
+SYSTEM_PYTHON ?= /usr/bin/python3.11
+NBGRADER_PIN := $(shell grep -o '"nbgrader==[0-9.]*"' pyproject.toml | tr -d '"')
 # Jupyter refuses to run as root (containers, CI) unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup test student lab grade build verify benchmark student-bundle
+.PHONY: setup test student lab grade build verify benchmark student-bundle student-env
 
 setup:            ## the course environment in .venv (Python 3.11, pinned packages)
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make setup PYTHON=/path/to/python3.11'"; exit 1; }
@@ -45,6 +51,10 @@ grade:            ## grade submitted/*/$(A) in parallel: gradebook, feedback/, g
 
 student-bundle:   ## what students get (library + releases, no answers): dist/*.zip (A=weeks, default all)
 	$(PY) -m autograder student-bundle $(A)
+
+student-env:      ## for a class on one machine: $(STUDENT_ENV), nbgrader's student commands for every user
+	$(SYSTEM_PYTHON) -m venv $(STUDENT_ENV)
+	$(STUDENT_ENV)/bin/pip install --quiet "$(NBGRADER_PIN)"
 
 benchmark:        ## visualiser update timings
 	$(PY) benchmarks/widget_updates.py

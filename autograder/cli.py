@@ -5,6 +5,7 @@
     python -m autograder grade ASSIGNMENT          grade submitted/ in parallel: gradebook, feedback,
                                                    grades.csv and reports/ASSIGNMENT/report.html
     python -m autograder student-bundle [ASSIGNMENT ...]   what students get: dist/*.zip
+    python -m autograder collect ASSIGNMENT [--exchange DIR]   nbgrader collect, forged submissions set aside
     python -m autograder lms-collect ASSIGNMENT DOWNLOAD.zip --lms canvas|moodle   into submitted/
     python -m autograder lms-export ASSIGNMENT --lms canvas|moodle [--out FILE]    grades for the LMS
 """
@@ -48,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     p_bundle = sub.add_parser("student-bundle", help="the dlcourse library and the releases, for students")
     p_bundle.add_argument("assignments", nargs="*", help="the weeks to include (default: all)")
     p_bundle.add_argument("--out", type=Path, default=Path("dist"), help="where to write it (default: dist/)")
+    p_xcollect = sub.add_parser("collect", help="nbgrader collect from the exchange, setting forged submissions aside")
+    p_xcollect.add_argument("assignment")
+    p_xcollect.add_argument("--exchange", type=Path, default=None, help="the exchange root (default: nbgrader's)")
     p_collect = sub.add_parser("lms-collect", help="submissions from a Canvas or Moodle download into submitted/")
     p_collect.add_argument("assignment")
     p_collect.add_argument("download", type=Path, help="the LMS's zip of all submissions")
@@ -92,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
             from autograder.student_bundle import build_bundle
 
             print(f"wrote {build_bundle(root, args.out, args.assignments or None)}")
+        elif args.command == "collect":
+            from autograder.exchange import collect as exchange_collect
+
+            print(exchange_collect(root, args.assignment, args.exchange).format())
         elif args.command == "lms-collect":
             from autograder.lms import collect
 

@@ -395,6 +395,17 @@ def _template_gradebook(root: Path, assignment_id: str, course: Path, db_url: st
                           f"\n{built.get('log') or ''}")
     shutil.rmtree(course / "source")  # the solutions: only the gradebook is kept
     shutil.rmtree(course / "release", ignore_errors=True)
+    # The course's due date, so that autograde computes late penalties as the course configures them.
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with Gradebook(db_url) as gradebook:
+        try:
+            due = gradebook.find_assignment(assignment_id).duedate
+        except MissingEntry:
+            due = None
+    if due is not None:
+        with Gradebook(config.CourseDirectory.db_url) as template:
+            template.update_or_create_assignment(assignment_id, duedate=due)
     return course / "gradebook.db"
 
 

@@ -77,7 +77,8 @@ def strip_outputs(nb: nbformat.NotebookNode) -> bool:
 
 def without_markers(source: str) -> str:
     """A solution cell's code as a student would write it: the nbgrader markers removed."""
-    lines = [line for line in source.split("\n") if line.strip() not in SOLUTION_MARKERS]
+    lines = [line for line in source.split("\n")
+             if line.strip() not in SOLUTION_MARKERS and not line.strip().startswith("### BEGIN SOLUTION")]
     return "\n".join(lines)
 
 
