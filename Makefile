@@ -13,10 +13,11 @@ TORCH_PIN := $(shell grep -o '"torch==[0-9.]*"' pyproject.toml | tr -d '"')
 STUDENT_ENV   ?= /opt/dlcourse-student
 SYSTEM_PYTHON ?= /usr/bin/python3.11
 NBGRADER_PIN := $(shell grep -o '"nbgrader==[0-9.]*"' pyproject.toml | tr -d '"')
+JUPYTERHUB_PIN := jupyterhub==6.1.1
 # Jupyter refuses to run as root (containers, CI) unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup test student lab grade build verify benchmark student-bundle student-env
+.PHONY: setup test student lab grade build verify benchmark student-bundle student-env hub-setup hub
 
 setup:            ## the course environment in .venv (Python 3.11, pinned packages)
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make setup PYTHON=/path/to/python3.11'"; exit 1; }
@@ -55,6 +56,23 @@ student-bundle:   ## what students get (library + releases, no answers): dist/*.
 student-env:      ## for a class on one machine: $(STUDENT_ENV), nbgrader's student commands for every user
 	$(SYSTEM_PYTHON) -m venv $(STUDENT_ENV)
 	$(STUDENT_ENV)/bin/pip install --quiet "$(NBGRADER_PIN)"
+
+hub-setup: student-env  ## the course's JupyterHub: JupyterHub in $(STUDENT_ENV), its proxy (npm), students' extensions
+	$(STUDENT_ENV)/bin/pip install --quiet "$(JUPYTERHUB_PIN)"
+	mkdir -p $(STUDENT_ENV)/etc/jupyter $(STUDENT_ENV)/share/jupyter/lab/settings
+	cp deploy/nbgrader_config.py $(STUDENT_ENV)/etc/jupyter/nbgrader_config.py
+	cp deploy/overrides.json $(STUDENT_ENV)/share/jupyter/lab/settings/overrides.json
+	# Students get the Assignments tab only; a grader enables Formgrader for themselves (deploy/README.md).
+	$(STUDENT_ENV)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader:create-assignment \
+	  @jupyter/nbgrader:formgrader @jupyter/nbgrader:course-list >/dev/null 2>&1
+	$(STUDENT_ENV)/bin/jupyter labextension lock --level=sys_prefix @jupyter/nbgrader:create-assignment \
+	  @jupyter/nbgrader:formgrader @jupyter/nbgrader:course-list >/dev/null 2>&1
+	$(STUDENT_ENV)/bin/jupyter server extension disable --sys-prefix nbgrader.server_extensions.formgrader \
+	  nbgrader.server_extensions.course_list >/dev/null 2>&1
+	cd deploy && npm ci --no-audit --no-fund --silent
+
+hub:              ## the course's JupyterHub on loopback for a demo class (as root; make hub-setup first)
+	$(SYSTEM_PYTHON) deploy/demo_class.py
 
 benchmark:        ## visualiser update timings
 	$(PY) benchmarks/widget_updates.py

@@ -6,19 +6,14 @@ commands; one submits twice and one after the due date. The grader collects, gra
 `grade`, and releases feedback; each student fetches their own. Then student B tries to read,
 list and change what belongs to student A and to the course.
 
-Needs root (to create the users) and a Python every user can run, with nbgrader
-(`make student-env`, which CI runs). Skipped with the reason elsewhere, unless
-COURSE_REQUIRE_UNIX_USERS is set (CI sets it): then it fails instead.
+Needs root and the class environment (see tests/unix_class.py).
 """
 
 from __future__ import annotations
 
 import datetime
-import os
 import shlex
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -26,120 +21,53 @@ import pytest
 
 from autograder import notebooks
 from autograder.course import load_config, nbgrader_api, notebook_path
-from grading_class import A01, REPO, make_course
+from grading_class import A01, make_course
+from autograder.exchange import collect
+from autograder.grade import grade
+from unix_class import COURSE, _answer, _skip_or_fail, answers, as_student, grader, nbgrader_as, unix_class
 
 pytestmark = pytest.mark.slow
-STUDENT_ENV = Path(os.environ.get("COURSE_STUDENT_ENV", "/opt/dlcourse-student"))
-COURSE = "dl-foundations"
 STUDENTS = ("dlcstu1", "dlcstu2", "dlcstu3")  # correct (submits twice), partly right and late, blank
-
-
-def _why_not() -> str | None:
-    if os.geteuid() != 0:
-        return "the exchange test creates Unix users, so it needs root"
-    if shutil.which("useradd") is None or shutil.which("runuser") is None:
-        return "useradd and runuser are needed"
-    if not (STUDENT_ENV / "bin" / "nbgrader").exists():
-        return f"no student environment at {STUDENT_ENV}: run `make student-env`"
-    return None
-
-
-def _skip_or_fail():
-    reason = _why_not()
-    if reason is None:
-        return
-    if os.environ.get("COURSE_REQUIRE_UNIX_USERS", "") not in ("", "0"):
-        pytest.fail(f"COURSE_REQUIRE_UNIX_USERS is set but the exchange test would be skipped: {reason}")
-    pytest.skip(reason)
-
-
-def as_student(user: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run a command as a student, in their home, with the student environment first on PATH."""
-    env = {"HOME": f"/home/{user}", "USER": user, "PATH": f"{STUDENT_ENV}/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
-    result = subprocess.run([shutil.which("runuser"), "-u", user, "--", *args], cwd=f"/home/{user}", env=env,
-                            capture_output=True, text=True, timeout=120)
-    if check and result.returncode != 0:
-        raise AssertionError(f"{user}: {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
-    return result
-
-
-def nbgrader_as(user: str, command: str, exchange: Path, check: bool = True) -> subprocess.CompletedProcess:
-    return as_student(user, "nbgrader", command, A01, f"--course={COURSE}", f"--Exchange.root={exchange}",
-                      check=check)
-
-
-def grader(command: str, course: Path, exchange: Path) -> None:
-    bin_dir = Path(sys.executable).parent
-    result = subprocess.run([str(bin_dir / "nbgrader"), command, A01, f"--course={COURSE}", f"--Exchange.root={exchange}"],
-                            cwd=course, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        raise AssertionError(f"grader: nbgrader {command} failed:\n{result.stdout}\n{result.stderr}")
-
-
-def _answer(user: str, nb) -> None:
-    """Write the student's notebook into their copy of the assignment, as them."""
-    path = Path(f"/home/{user}") / A01 / f"{A01}.ipynb"
-    notebooks.write(nb, path)
-    shutil.chown(path, user, user)
 
 
 @pytest.fixture(scope="module")
 def cycle():
     _skip_or_fail()
-    for user in STUDENTS:
-        subprocess.run(["userdel", "-r", user], capture_output=True)
-        subprocess.run(["useradd", "-m", "-K", "HOME_MODE=0700", user], check=True)
     base = Path(tempfile.mkdtemp(prefix="dlcourse-class-"))  # 0700: the course is root's alone
-    exchange_parent = Path(tempfile.mkdtemp(prefix="dlcourse-exchange-"))
-    exchange_parent.chmod(0o755)
-    exchange = exchange_parent / "exchange"
-    exchange.mkdir()
-    exchange.chmod(0o777)  # as nbgrader's documentation sets it up; nbgrader sets each course's modes
     try:
-        course = make_course(base / "course", A01)
-        with open(course / "nbgrader_config.py", "a") as config:
-            config.write('\nc.LateSubmissionPlugin.penalty_method = "zero"  # the test: a late submission scores 0\n')
-        grader("release_assignment", course, exchange)
-        release = notebooks.read(notebook_path(course / "release", A01))
-        solution = notebooks.filled_with_solutions(release, notebooks.read(notebook_path(course / "source", A01)))
-        partly = notebooks.filled_with_solutions(release, notebooks.read(notebook_path(course / "source", A01)))
-        for cell in partly.cells:  # mae and mse left as released
-            if notebooks.grade_id(cell) in ("mae", "mse"):
-                cell.source = next(c.source for c in release.cells if notebooks.grade_id(c) == notebooks.grade_id(cell))
-        s1, s2, s3 = STUDENTS
-        for user in STUDENTS:
-            nbgrader_as(user, "fetch_assignment", exchange)
-        _answer(s1, release)  # a first submission, blank ...
-        nbgrader_as(s1, "submit", exchange)
-        _answer(s1, solution)  # ... then the real one: the later submission counts
-        nbgrader_as(s1, "submit", exchange)
-        nbgrader_as(s3, "submit", exchange)
-        due = datetime.datetime.now(datetime.timezone.utc)
-        with nbgrader_api(load_config(course)).gradebook as gradebook:
-            gradebook.update_or_create_assignment(A01, duedate=due)
-        _answer(s2, partly)
-        nbgrader_as(s2, "submit", exchange)  # after the due date
-        # Student B forges a later "submission" of A's, a blank one, in the inbound folder (which
-        # anyone may write to): collect must see that B, not A, owns it, and skip it.
-        forged = exchange / COURSE / "inbound" / f"{s1}+{A01}+2099-01-01 00:00:00.000000 UTC+forged"
-        as_student(s2, "sh", "-c", f"mkdir {shlex.quote(str(forged))} && cp {A01}/{A01}.ipynb {shlex.quote(str(forged))}/ "
-                   f"&& echo '2099-01-01 00:00:00.000000 UTC' > {shlex.quote(str(forged / 'timestamp.txt'))}")
-        _answer(s2, release)  # (B's own copy is then left as released: B's score does not matter here)
-        from autograder.exchange import collect
-        from autograder.grade import grade
-
-        collected = collect(course, A01, exchange)
-
-        report = grade(course, A01, log=lambda *_: None, workers=2)
-        grader("release_feedback", course, exchange)
-        for user in STUDENTS:
-            nbgrader_as(user, "fetch_feedback", exchange)
-        yield dict(course=course, exchange=exchange, report=report, due=due, collected=collected)
+        with unix_class(STUDENTS) as exchange:
+            course = make_course(base / "course", A01)
+            with open(course / "nbgrader_config.py", "a") as config:
+                config.write('\nc.LateSubmissionPlugin.penalty_method = "zero"  # the test: a late submission scores 0\n')
+            grader("release_assignment", course, exchange)
+            release, solution, partly = answers(course)
+            s1, s2, s3 = STUDENTS
+            for user in STUDENTS:
+                nbgrader_as(user, "fetch_assignment", exchange)
+            _answer(s1, release)  # a first submission, blank ...
+            nbgrader_as(s1, "submit", exchange)
+            _answer(s1, solution)  # ... then the real one: the later submission counts
+            nbgrader_as(s1, "submit", exchange)
+            nbgrader_as(s3, "submit", exchange)
+            due = datetime.datetime.now(datetime.timezone.utc)
+            with nbgrader_api(load_config(course)).gradebook as gradebook:
+                gradebook.update_or_create_assignment(A01, duedate=due)
+            _answer(s2, partly)
+            nbgrader_as(s2, "submit", exchange)  # after the due date
+            # Student B forges a later "submission" of A's, a blank one, in the inbound folder (which
+            # anyone may write to): collect must see that B, not A, owns it, and skip it.
+            forged = exchange / COURSE / "inbound" / f"{s1}+{A01}+2099-01-01 00:00:00.000000 UTC+forged"
+            as_student(s2, "sh", "-c", f"mkdir {shlex.quote(str(forged))} && cp {A01}/{A01}.ipynb "
+                       f"{shlex.quote(str(forged))}/ && echo '2099-01-01 00:00:00.000000 UTC' > "
+                       f"{shlex.quote(str(forged / 'timestamp.txt'))}")
+            collected = collect(course, A01, exchange)
+            report = grade(course, A01, log=lambda *_: None, workers=2)
+            grader("release_feedback", course, exchange)
+            for user in STUDENTS:
+                nbgrader_as(user, "fetch_feedback", exchange)
+            yield dict(course=course, exchange=exchange, report=report, due=due, collected=collected)
     finally:
-        for user in STUDENTS:
-            subprocess.run(["userdel", "-r", user], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
-        shutil.rmtree(exchange_parent, ignore_errors=True)
 
 
 def _scores(cycle) -> dict[str, float]:
