@@ -40,7 +40,7 @@ def test_source_under_grading_builds_no_widgets_and_tests_write_nothing_to_stder
     assert not outputs(nb, "error")
     assert not [o for o in outputs(nb, "display_data") if "application/vnd.jupyter.widget-view+json" in o.data]
     for cell in nb.cells:
-        if cell.metadata.get("nbgrader", {}).get("grade"):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):  # not written answers
             stderr = [o for o in cell.outputs if o.output_type == "stream" and o.name == "stderr"]
             assert not stderr, f"{cell.metadata.nbgrader.grade_id} wrote to stderr: nbgrader would give it 0"
 
