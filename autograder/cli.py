@@ -8,6 +8,7 @@
     python -m autograder collect ASSIGNMENT [--exchange DIR]   nbgrader collect, forged submissions set aside
     python -m autograder lms-collect ASSIGNMENT DOWNLOAD.zip --lms canvas|moodle   into submitted/
     python -m autograder lms-export ASSIGNMENT --lms canvas|moodle [--out FILE]    grades for the LMS
+    python -m autograder check-service [--port N] [--per-day N]   "check my work", a JupyterHub service
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     p_export.add_argument("assignment")
     p_export.add_argument("--lms", required=True, choices=["canvas", "moodle"])
     p_export.add_argument("--out", type=Path, default=None, help="default: reports/ASSIGNMENT/<lms>-grades.csv")
+    p_check = sub.add_parser("check-service", help='"check my work" for students, as a JupyterHub service')
+    p_check.add_argument("--port", type=int, default=None, help="default: the port of JUPYTERHUB_SERVICE_URL")
+    p_check.add_argument("--per-day", type=int, default=None,
+                         help="checks per student, assignment and day (default: DLCOURSE_CHECKS_PER_DAY, else 3)")
+    p_check.add_argument("--parallel", type=int, default=1, help="checks graded side by side (default 1)")
     args = parser.parse_args(argv)
 
     try:
@@ -109,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
 
             out = args.out or root / "reports" / args.assignment / f"{args.lms}-grades.csv"
             print(f"wrote {export(root, args.assignment, args.lms, out)}")
+        elif args.command == "check-service":
+            from autograder.check_service import serve
+
+            serve(root, port=args.port, per_day=args.per_day, parallel=args.parallel)
         print(f"({args.command} took {time.perf_counter() - start:.1f} s)")
     except CourseError as error:
         print(f"error: {error}", file=sys.stderr)

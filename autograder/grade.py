@@ -311,9 +311,12 @@ def _grade(root: Path, assignment_id: str, csv_path, log, workers, limits_: "Lim
     if report:
         from autograder.report import write_report
 
+        from autograder.check_my_work import usage
+
         out.report_html = write_report(assignment_id, ordered, exercise_max(release),
                                        root / "reports" / assignment_id,
-                                       title_extra=f"{workers} workers, sandbox {out.sandbox}")
+                                       title_extra=f"{workers} workers, sandbox {out.sandbox}",
+                                       checks=usage(root, assignment_id))
     out.seconds = time.perf_counter() - started
     return out
 

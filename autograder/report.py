@@ -235,11 +235,14 @@ def _exercise_table(summary: dict) -> str:
     return f'<table><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def _student_table(results: list[StudentResult], exercise_max: dict[str, float]) -> str:
+def _student_table(results: list[StudentResult], exercise_max: dict[str, float],
+                   checks: dict[str, dict[str, int]] | None = None) -> str:
     if not results:
         return '<p class="empty">No submissions.</p>'
+    checks = checks or {}
     head = ('<tr><th>student</th><th>status</th><th class="num">total</th>'
             + "".join(f'<th class="ex"><span>{html.escape(e)}</span></th>' for e in exercise_max)
+            + '<th class="num" title="check my work: checks run before the deadline">checks</th>'
             + '<th class="num">seconds</th><th>reasons</th></tr>')
     rows = []
     for r in sorted(results, key=lambda r: r.student_id):
@@ -256,8 +259,11 @@ def _student_table(results: list[StudentResult], exercise_max: dict[str, float])
             cells.append(f'<td class="ex {kind}"{tip}>{_num(score)}</td>')
         total = f"{_num(r.score)} / {_num(r.max_score)}" if graded else "–"
         why = html.escape(_truncate(" | ".join(r.reasons)))
+        used = checks.get(r.student_id, {"checked": 0, "refused": 0})
+        refused = f' title="{used["refused"]} more refused"' if used["refused"] else ""
         rows.append(f'<tr class="{html.escape(r.status)}"><td class="id">{html.escape(r.student_id)}</td>'
                     f'<td>{_status_badge(r.status)}</td><td class="num">{total}</td>{"".join(cells)}'
+                    f'<td class="num"{refused}>{used["checked"]}</td>'
                     f'<td class="num">{r.seconds:.1f}</td><td class="why">{why}</td></tr>')
     return (f'<div class="scroll"><table><thead>{head}</thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
@@ -265,7 +271,8 @@ def _student_table(results: list[StudentResult], exercise_max: dict[str, float])
 
 def render_html(assignment_id: str, results: list[StudentResult], exercise_max: dict[str, float],
                 summary: dict, scores_png: Path, exercises_png: Path, title_extra: str = "",
-                generated: datetime | None = None, mistakes_png: Path | None = None) -> str:
+                generated: datetime | None = None, mistakes_png: Path | None = None,
+                checks: dict[str, dict[str, int]] | None = None) -> str:
     generated = generated or datetime.now()
     counts = summary["counts"]
     title = f"{assignment_id} — grading report" + (f" ({title_extra})" if title_extra else "")
@@ -319,15 +326,28 @@ catalogue does not have yet).</p>
 {_img(mistakes_png, "the most common known mistakes") if mistakes_png else ""}
 
 <h2>Students ({summary["n"]})</h2>
-{_student_table(results, exercise_max)}
+<p class="meta">{html.escape(_checks_sentence(checks or {}))}</p>
+{_student_table(results, exercise_max, checks)}
 </main>
 </body>
 </html>
 """
 
 
+def _checks_sentence(checks: dict[str, dict[str, int]]) -> str:
+    run = sum(c["checked"] for c in checks.values())
+    if not run and not any(c["refused"] for c in checks.values()):
+        return "Check my work: nobody checked this assignment before the deadline."
+    users = sum(1 for c in checks.values() if c["checked"])
+    refused = sum(c["refused"] for c in checks.values())
+    return (f"Check my work: {run} check{'s' if run != 1 else ''} by {users} student{'s' if users != 1 else ''} "
+            "before the deadline"
+            + (f", and {refused} requests refused (the daily limit, or one still running)." if refused else ".")
+            + " The checks column counts each student's.")
+
+
 def write_report(assignment_id: str, results: list[StudentResult], exercise_max: dict[str, float],
-                 folder: Path, *, title_extra: str = "") -> Path:
+                 folder: Path, *, title_extra: str = "", checks: dict[str, dict[str, int]] | None = None) -> Path:
     """Write report.csv, scores.png, exercises.png, mistakes.png and report.html into `folder`
     (created if missing); returns the path of report.html."""
     folder = Path(folder)
@@ -340,5 +360,5 @@ def write_report(assignment_id: str, results: list[StudentResult], exercise_max:
                          folder / "mistakes.png")
     page = folder / "report.html"
     page.write_text(render_html(assignment_id, results, exercise_max, summary, scores_png, exercises_png,
-                                title_extra, mistakes_png=mistakes_png), encoding="utf-8")
+                                title_extra, mistakes_png=mistakes_png, checks=checks), encoding="utf-8")
     return page

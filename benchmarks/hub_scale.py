@@ -60,6 +60,36 @@ def rss_of_user(user: str) -> int:
     return total
 
 
+def kernel_info(channels_url: str, token: str, seconds: float = 180) -> None:
+    """Ask a kernel for its info over its websocket and wait for the reply, as JupyterLab does
+    when it opens a notebook (the REST model says "starting" until a client connects)."""
+    import asyncio
+    import json
+    import uuid
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    async def ask():
+        request = HTTPRequest(channels_url.replace("http://", "ws://"), headers={"Authorization": f"token {token}"})
+        connection = await websocket_connect(request)
+        msg_id = uuid.uuid4().hex
+        connection.write_message(json.dumps({
+            "header": {"msg_id": msg_id, "msg_type": "kernel_info_request", "username": "", "session": msg_id,
+                       "version": "5.3", "date": ""},
+            "parent_header": {}, "metadata": {}, "content": {}, "channel": "shell", "buffers": []}))
+        while True:
+            message = await connection.read_message()
+            if message is None:
+                raise ConnectionError("the kernel's websocket closed")
+            if isinstance(message, str) and json.loads(message).get("parent_header", {}).get("msg_id") == msg_id:
+                if json.loads(message)["header"]["msg_type"] == "kernel_info_reply":
+                    connection.close()
+                    return
+
+    asyncio.run(asyncio.wait_for(ask(), seconds))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=20)
@@ -97,8 +127,7 @@ def main() -> int:
                     api = f"{url}/user/{user}"
                     _call(f"{api}/assignments/fetch", user_token, "POST", {"course_id": COURSE, "assignment_id": A01})
                     kernel = _call(f"{api}/api/kernels", user_token, "POST", None)[1]
-                    _wait(lambda: _call(f"{api}/api/kernels/{kernel['id']}", user_token)[1]["execution_state"]
-                          in ("idle", "busy"), 120, f"{user}'s kernel")
+                    kernel_info(f"{api}/api/kernels/{kernel['id']}/channels", user_token)
                     opened[user] = time.perf_counter() - start
                 except Exception as error:  # noqa: BLE001 - reported below
                     errors.append(f"{user}: {error}")

@@ -264,3 +264,15 @@ def test_the_cohort_counts_each_known_mistake_and_those_who_lost_points_without_
     text = (report[0]).read_text()
     section = text[text.index("<h2>Known mistakes"):text.index("<h2>Students")]
     assert "<li>2 × " + NO_CORRECTION + "</li>" in section and "1 (33%)" in section
+
+
+def test_the_report_counts_each_students_checks_before_the_deadline(tmp_path):
+    checks = {"s01": {"checked": 3, "refused": 2}, "s02": {"checked": 1, "refused": 0}}
+    page = write_report(ASSIGNMENT, fake_class(), EXERCISE_MAX, tmp_path, checks=checks).read_text()
+    assert "Check my work: 4 checks by 2 students before the deadline, and 2 requests refused" in page
+
+    def row(student):
+        return page.split(f'<td class="id">{student}</td>')[1].split("</tr>")[0]
+    assert '<td class="num" title="2 more refused">3</td>' in row("s01")
+    assert '<td class="num">1</td>' in row("s02") and '<td class="num">0</td>' in row("s03")
+    assert "nobody checked" in write_report(ASSIGNMENT, fake_class(), EXERCISE_MAX, tmp_path / "n").read_text()
