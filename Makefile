@@ -62,7 +62,9 @@ hub-setup: student-env  ## the course's JupyterHub: JupyterHub in $(STUDENT_ENV)
 	mkdir -p $(STUDENT_ENV)/etc/jupyter $(STUDENT_ENV)/share/jupyter/lab/settings
 	cp deploy/nbgrader_config.py $(STUDENT_ENV)/etc/jupyter/nbgrader_config.py
 	cp deploy/overrides.json $(STUDENT_ENV)/share/jupyter/lab/settings/overrides.json
-	# Students get the Assignments tab only; a grader enables Formgrader for themselves (deploy/README.md).
+	# Graders' servers add this config folder (the hub sets JUPYTER_CONFIG_PATH): Formgrader on.
+	rm -rf $(STUDENT_ENV)/etc/jupyter-grader && cp -r deploy/grader-config $(STUDENT_ENV)/etc/jupyter-grader
+	# Students get the Assignments tab only; graders get Formgrader from etc/jupyter-grader (deploy/README.md).
 	$(STUDENT_ENV)/bin/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader:create-assignment \
 	  @jupyter/nbgrader:formgrader @jupyter/nbgrader:course-list >/dev/null 2>&1
 	$(STUDENT_ENV)/bin/jupyter labextension lock --level=sys_prefix @jupyter/nbgrader:create-assignment \

@@ -93,6 +93,7 @@ class Checker:
         self.per_day = per_day
         self.clock = clock
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="check-my-work-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._running: set[tuple[str, str]] = set()
         self._prepared: dict[str, _Prepared] = {}

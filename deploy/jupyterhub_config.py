@@ -13,7 +13,10 @@ What a university changes (see deploy/README.md):
 Settings come from the environment so that the test and `make hub` can run several hubs:
 DLCOURSE_HUB_PORT (and DLCOURSE_HUB_API_PORT, DLCOURSE_PROXY_API_PORT for the internal APIs), DLCOURSE_HUB_STATE (a folder for the hub's database and secrets),
 DLCOURSE_EXCHANGE, DLCOURSE_GRADERS and DLCOURSE_STUDENTS (comma-separated Unix user names),
-DLCOURSE_HUB_PASSWORD (the demo's shared password), DLCOURSE_STUDENT_ENV, DLCOURSE_PROXY.
+DLCOURSE_HUB_PASSWORD (the demo's shared password), DLCOURSE_STUDENT_ENV, DLCOURSE_PROXY;
+DLCOURSE_COURSE (the course folder, owned by a grader), DLCOURSE_COURSE_PYTHON (a Python with the
+course's autograder, for "check my work"), DLCOURSE_COURSE_OWNER (the Unix user it runs as),
+DLCOURSE_CHECK_PORT and DLCOURSE_CHECKS_PER_DAY.
 """
 
 import os
@@ -21,6 +24,7 @@ import sys
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by JupyterHub
+c.JupyterHub.services = []
 
 here = Path(__file__).resolve().parent
 state = Path(os.environ.get("DLCOURSE_HUB_STATE", here / "hub-state"))
@@ -42,7 +46,8 @@ c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ.get('DLCOURSE_P
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = os.environ.get("DLCOURSE_HUB_PASSWORD", "deep-learning-demo")
 c.Authenticator.allowed_users = set(graders + students)
-c.Authenticator.admin_users = set(graders)
+# Graders are not hub admins: grading needs the course folder, not power over other users' servers
+# (and the shared-password login refuses admins without a separate admin password).
 c.JupyterHub.load_groups = {
     "formgrade-dl-foundations": {"users": graders},
     "nbgrader-dl-foundations": {"users": students},
@@ -53,13 +58,44 @@ c.Spawner.cmd = [str(student_env / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
 c.Spawner.http_timeout = 60
 c.Spawner.environment = {"DLCOURSE_EXCHANGE": os.environ.get("DLCOURSE_EXCHANGE", "/srv/nbgrader/exchange")}
-# JupyterHub >= 4.1 forbids framing by default; nbgrader's Formgrader page in JupyterLab is a frame
-# of the user's own server, so allow the same origin (nbgrader's documented fix).
-c.Spawner.args = ["--ServerApp.tornado_settings={'headers': {'Content-Security-Policy': \"frame-ancestors 'self'\"}}"]
+
+# Graders: their server adds the config folder that turns Formgrader on, and opens the course.
+# JupyterHub >= 4.1 forbids framing user pages (frame-ancestors 'none'), which blanks nbgrader's
+# Formgrader tab inside JupyterLab; nbgrader's documentation recommends opening Formgrader in a
+# browser tab of its own, /user/<grader>/formgrader, rather than weakening that protection.
+course = os.environ.get("DLCOURSE_COURSE", "")
+
+
+def grader_environment(spawner):
+    if spawner.user.name in graders:
+        spawner.environment["JUPYTER_CONFIG_PATH"] = str(student_env / "etc" / "jupyter-grader")
+        if course:
+            spawner.environment["DLCOURSE_COURSE"] = course
+
+
+c.Spawner.pre_spawn_hook = grader_environment
+
+# "Check my work" (autograder/check_service.py): a hub service, run by the course's owner with the
+# course's own Python (the one with the autograder), that grades a student's saved notebook
+# against the hidden tests. Students' kernels find it through DLCOURSE_CHECK_URL.
+course_python = os.environ.get("DLCOURSE_COURSE_PYTHON", "")
+if course and course_python:
+    check_port = os.environ.get("DLCOURSE_CHECK_PORT", "8090")
+    check_service = {
+        "name": "check-my-work",
+        "url": f"http://127.0.0.1:{check_port}",
+        "command": [course_python, "-m", "autograder", "--course-dir", course, "check-service"],
+        "cwd": course,
+        "environment": {"DLCOURSE_CHECKS_PER_DAY": os.environ.get("DLCOURSE_CHECKS_PER_DAY", "3")},
+    }
+    if os.environ.get("DLCOURSE_COURSE_OWNER"):
+        check_service["user"] = os.environ["DLCOURSE_COURSE_OWNER"]
+    c.JupyterHub.services.append(check_service)
+    c.Spawner.environment["DLCOURSE_CHECK_URL"] = f"http://127.0.0.1:{check_port}/services/check-my-work/"
 
 # A service the tests (and a TA's scripts) use: it may start servers and make tokens for users.
 if os.environ.get("DLCOURSE_HUB_SERVICE_TOKEN"):
-    c.JupyterHub.services = [{"name": "course-admin", "api_token": os.environ["DLCOURSE_HUB_SERVICE_TOKEN"]}]
+    c.JupyterHub.services.append({"name": "course-admin", "api_token": os.environ["DLCOURSE_HUB_SERVICE_TOKEN"]})
     c.JupyterHub.load_roles = [{
         "name": "course-admin",
         "scopes": ["admin:users", "admin:servers", "tokens", "list:users", "read:users"],

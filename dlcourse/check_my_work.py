@@ -115,7 +115,7 @@ def run_check(notebook: str | os.PathLike | None = None) -> dict | None:
         print(f"There is no notebook called {path.name} in this folder. Check the name and try again.")
         return None
     saved = datetime.fromtimestamp(path.stat().st_mtime)
-    print(f"Checking {path.name} as saved at {saved:%H:%M}; this takes about a minute.", flush=True)
+    print(f"Checking {path.name} as saved at {saved:%H:%M}; this takes a few seconds, up to a minute.", flush=True)
     status, reply = request_check(path, url, token)
     if status != 200:
         print(reply.get("error", "The check failed. Please tell your TA."))

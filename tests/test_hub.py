@@ -2,9 +2,11 @@
 
 Three students, each a Unix user whose JupyterLab the hub starts as them, use nbgrader's
 Assignments service of their own server through the hub (the REST calls the Assignments tab
-makes): list, fetch, submit, fetch feedback. The grader releases, collects, grades and releases
-feedback. One student's Assignments tab is then opened in Chromium, logged in through the hub's
-login page, and screenshotted.
+makes): list, fetch, submit, fetch feedback. One of them checks their work before submitting,
+from the environment of a kernel of theirs, through the hub's "check my work" service. The
+grader releases, collects, grades and releases feedback. In Chromium, one student's Assignments
+tab is opened after logging in through the hub's login page, and the grader opens Formgrader in
+its own tab, sees the class's scores and grades a written answer; each page is screenshotted.
 
 Needs root and the class environment with JupyterHub (see tests/unix_class.py), and the proxy
 (`make hub-setup`).
@@ -28,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from autograder.check_my_work import read_log
 from autograder.exchange import collect
 from autograder.grade import grade
 from grading_class import A01, REPO, make_course
@@ -35,6 +38,9 @@ from unix_class import COURSE, STUDENT_ENV, _answer, _skip_or_fail, answers, gra
 
 pytestmark = pytest.mark.slow
 STUDENTS = ("dlchub1", "dlchub2", "dlchub3")
+GRADER = "dlcgrade1"
+CHECKS_PER_DAY = 2
+WRITTEN = "written_outlier_loss"  # a01's written answer, graded by the TA in Formgrader
 PROXY = REPO / "deploy" / "node_modules" / ".bin" / "configurable-http-proxy"
 PASSWORD = "class-demo-password"
 
@@ -77,12 +83,17 @@ def hub():
         pytest.skip(reason)
     base = Path(tempfile.mkdtemp(prefix="dlcourse-hub-"))
     port, service_token = _free_port(), secrets.token_hex(16)
-    with unix_class(STUDENTS) as exchange:
+    with unix_class(STUDENTS + (GRADER,)) as exchange:
+        # The course lives in the grader's home, as on a real hub; the test grades it as root.
+        course = make_course(Path(f"/home/{GRADER}/course"), A01)
+        _give_to_grader(course)
         env = dict(os.environ, DLCOURSE_HUB_PORT=str(port), DLCOURSE_HUB_API_PORT=str(_free_port()),
                    DLCOURSE_PROXY_API_PORT=str(_free_port()), DLCOURSE_HUB_STATE=str(base / "state"),
-                   DLCOURSE_EXCHANGE=str(exchange), DLCOURSE_GRADERS="", DLCOURSE_STUDENTS=",".join(STUDENTS),
+                   DLCOURSE_EXCHANGE=str(exchange), DLCOURSE_GRADERS=GRADER, DLCOURSE_STUDENTS=",".join(STUDENTS),
                    DLCOURSE_HUB_PASSWORD=PASSWORD, DLCOURSE_STUDENT_ENV=str(STUDENT_ENV),
-                   DLCOURSE_HUB_SERVICE_TOKEN=service_token, DLCOURSE_PROXY=str(PROXY))
+                   DLCOURSE_HUB_SERVICE_TOKEN=service_token, DLCOURSE_PROXY=str(PROXY),
+                   DLCOURSE_COURSE=str(course), DLCOURSE_COURSE_PYTHON=sys.executable,
+                   DLCOURSE_CHECK_PORT=str(_free_port()), DLCOURSE_CHECKS_PER_DAY=str(CHECKS_PER_DAY))
         log = open(base / "hub.log", "w")
         process = subprocess.Popen([str(STUDENT_ENV / "bin" / "jupyterhub"), "-f",
                                     str(REPO / "deploy" / "jupyterhub_config.py")],
@@ -90,7 +101,8 @@ def hub():
         url = f"http://127.0.0.1:{port}"
         try:
             _wait(lambda: _call(f"{url}/hub/api/", timeout=5)[0] == 200, 60, "the hub to answer")
-            yield dict(url=url, token=service_token, exchange=exchange, base=base)
+            _wait(lambda: _call(f"{url}/services/check-my-work/", timeout=5)[0] == 200, 60, "the check service")
+            yield dict(url=url, token=service_token, exchange=exchange, base=base, course=course)
         finally:
             process.terminate()
             try:
@@ -102,6 +114,34 @@ def hub():
             (REPO / "tests" / "artifacts").mkdir(exist_ok=True)
             shutil.copy(base / "hub.log", REPO / "tests" / "artifacts" / "hub.log")  # for a failed run
             shutil.rmtree(base, ignore_errors=True)
+
+
+def _give_to_grader(course: Path) -> None:
+    subprocess.run(["chown", "-R", f"{GRADER}:{GRADER}", str(course)], check=True)
+
+
+def _kernel_environment(hub, user: str, token: str) -> dict[str, str]:
+    """Start a kernel in the user's server; the environment it runs with (as root reads it)."""
+    before = set(subprocess.run(["pgrep", "-u", user, "-f", "ipykernel"], capture_output=True, text=True).stdout.split())
+    _call(f"{hub['url']}/user/{user}/api/kernels", token, "POST", None)
+    found: list[str] = []
+
+    def started() -> bool:
+        now = subprocess.run(["pgrep", "-u", user, "-f", "ipykernel"], capture_output=True, text=True).stdout.split()
+        found[:] = [pid for pid in now if pid not in before]
+        return bool(found)
+    _wait(started, 60, f"{user}'s kernel")
+    raw = Path(f"/proc/{found[0]}/environ").read_bytes().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
+
+
+def _check_as(user: str, environment: dict[str, str], client: Path) -> subprocess.CompletedProcess:
+    """Run the student's check_my_work as `user` in their copy of the assignment, with `environment`."""
+    env = {key: environment[key] for key in ("JUPYTERHUB_API_TOKEN", "DLCOURSE_CHECK_URL") if key in environment}
+    env.update(HOME=f"/home/{user}", USER=user, PATH=f"{STUDENT_ENV}/bin:/usr/bin:/bin", LANG="C.UTF-8")
+    return subprocess.run([shutil.which("runuser"), "-u", user, "--", str(STUDENT_ENV / "bin" / "python"), str(client),
+                           f"{A01}.ipynb"], cwd=f"/home/{user}/{A01}", env=env, capture_output=True, text=True,
+                          timeout=600)
 
 
 def _start_server(hub, user: str) -> str:
@@ -119,25 +159,35 @@ def _start_server(hub, user: str) -> str:
 
 @pytest.fixture(scope="module")
 def semester(hub):
-    course = make_course(hub["base"] / "course", A01)
+    course = hub["course"]
     grader("release_assignment", course, hub["exchange"])
     release, solution, partly = answers(course)
-    url, tokens, listed = hub["url"], {}, {}
+    url, tokens, listed, checks, kernel_env = hub["url"], {}, {}, [], {}
+    client_dir = Path(tempfile.mkdtemp(prefix="dlcourse-client-"))
+    client_dir.chmod(0o755)
+    client = Path(shutil.copy(REPO / "dlcourse" / "check_my_work.py", client_dir))
+    client.chmod(0o644)
     for user, notebook in zip(STUDENTS, (solution, partly, release)):
         tokens[user] = token = _start_server(hub, user)
         base = f"{url}/user/{user}"
         listed[user] = _call(f"{base}/assignments?course_id={COURSE}", token)[1]
         _call(f"{base}/assignments/fetch", token, "POST", {"course_id": COURSE, "assignment_id": A01})
         _answer(user, notebook)
+        if user == "dlchub2":  # checks their work before submitting, one more time than allowed
+            kernel_env = _kernel_environment(hub, user, token)
+            checks = [_check_as(user, kernel_env, client) for _ in range(CHECKS_PER_DAY + 1)]
         _call(f"{base}/assignments/submit", token, "POST", {"course_id": COURSE, "assignment_id": A01})
+    shutil.rmtree(client_dir)
     collected = collect(course, A01, hub["exchange"])
     report = grade(course, A01, log=lambda *_: None, workers=2)
+    _give_to_grader(course)  # graded as root; Formgrader runs as the grader
     grader("release_feedback", course, hub["exchange"])
     for user in STUDENTS:
         _call(f"{url}/user/{user}/assignments/fetch_feedback", tokens[user], "POST",
               {"course_id": COURSE, "assignment_id": A01})
     after = {user: _call(f"{url}/user/{user}/assignments?course_id={COURSE}", tokens[user])[1] for user in STUDENTS}
-    return dict(course=course, listed=listed, after=after, report=report, collected=collected, tokens=tokens, url=url)
+    return dict(course=course, listed=listed, after=after, report=report, collected=collected, tokens=tokens, url=url,
+                checks=checks, kernel_env=kernel_env)
 
 
 def test_each_student_sees_the_released_assignment_in_their_own_server(semester):
@@ -167,25 +217,15 @@ def test_a_student_token_cannot_reach_another_students_server(semester):
 
 @pytest.mark.browser
 def test_a_student_logs_in_and_sees_the_assignment_and_its_feedback_in_the_assignments_tab(hub, semester):
-    import browser
     from playwright.sync_api import sync_playwright
 
-    reason = browser.missing_browser_reason()
-    if reason is not None:
-        if os.environ.get("COURSE_REQUIRE_BROWSER"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    shots = REPO / "tests" / "artifacts" / "hub"
-    shots.mkdir(parents=True, exist_ok=True)
+    browser, shots = _screenshot_browser()
     with sync_playwright() as playwright:
         chromium = browser.launch_chromium(playwright)
         page = chromium.new_page(viewport={"width": 1280, "height": 800})
         page.goto(f"{hub['url']}/hub/login")
         page.screenshot(path=str(shots / "1-login.png"))
-        page.fill("input[name=username]", "dlchub1")
-        page.fill("input[name=password]", PASSWORD)
-        page.click("input[type=submit], button[type=submit]")
-        page.wait_for_url("**/user/dlchub1/lab**", timeout=60_000)
+        _log_in(page, hub["url"], "dlchub1")
         page.wait_for_selector("#jp-main-dock-panel", timeout=60_000)
         page.get_by_text("Nbgrader", exact=True).first.click()
         page.get_by_text("Assignment List", exact=True).first.click()
@@ -197,6 +237,104 @@ def test_a_student_logs_in_and_sees_the_assignment_and_its_feedback_in_the_assig
         chromium.close()
     assert A01 in text and "Submitted assignments" in text
     assert "feedback" in text.lower()
+
+
+def test_a_student_checks_their_work_from_a_kernel_and_sees_only_pass_or_not_yet(semester):
+    assert {"JUPYTERHUB_API_TOKEN", "DLCOURSE_CHECK_URL"} <= set(semester["kernel_env"])
+    first, second, third = semester["checks"]
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "check 1 of 2 today" in first.stdout and "check 2 of 2 today" in second.stdout
+    assert "✓ passed   predict" in first.stdout
+    assert "✗ not yet  mae" in first.stdout and "✗ not yet  mse" in first.stdout
+    assert "Written answers are graded by a TA" in first.stdout
+    assert "hidden" not in first.stdout.lower().replace("hidden tests", "")  # no test code, names or values
+    assert third.returncode == 1 and "You have used your 2 checks" in third.stdout
+    rows = read_log(semester["course"], A01)
+    assert [(r["student"], r["event"]) for r in rows] == [("dlchub2", "checked")] * 2 + [("dlchub2", "refused")]
+
+
+def test_the_ta_report_shows_how_many_checks_each_student_used(semester):
+    page = semester["report"].report_html.read_text()
+    assert "Check my work: 2 checks by 1 student before the deadline, and 1 requests refused" in page
+    row = page.split('<td class="id">dlchub2</td>')[1].split("</tr>")[0]
+    assert '<td class="num" title="1 more refused">2</td>' in row
+
+
+def _post_check(url: str, token: str | None) -> tuple[int, dict]:
+    request = urllib.request.Request(f"{url}/services/check-my-work/check/{A01}", data=b"{}", method="POST")
+    if token:
+        request.add_header("Authorization", f"token {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_the_check_service_takes_only_a_students_own_hub_token(hub, semester):
+    assert _post_check(hub["url"], None)[0] == 401
+    status, reply = _post_check(hub["url"], "not-a-token-" + secrets.token_hex(8))
+    assert status == 403 and "does not accept this token" in reply["error"]
+    status, reply = _post_check(hub["url"], hub["token"])  # a service's token is nobody's work
+    assert status == 403 and "student's own token" in reply["error"]
+    assert {r["student"] for r in read_log(semester["course"], A01)} == {"dlchub2"}
+
+
+def _screenshot_browser():
+    import browser
+
+    reason = browser.missing_browser_reason()
+    if reason is not None:
+        if os.environ.get("COURSE_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    shots = REPO / "tests" / "artifacts" / "hub"
+    shots.mkdir(parents=True, exist_ok=True)
+    return browser, shots
+
+
+def _log_in(page, url: str, user: str) -> None:
+    page.goto(f"{url}/hub/login")
+    page.fill("input[name=username]", user)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("input[type=submit], button[type=submit]")
+    page.wait_for_url(f"**/user/{user}/lab**", timeout=60_000)
+
+
+@pytest.mark.browser
+def test_a_grader_opens_formgrader_in_its_own_tab_sees_the_scores_and_grades_a_written_answer(hub, semester):
+    from nbgrader.api import Gradebook
+    from playwright.sync_api import sync_playwright
+
+    browser, shots = _screenshot_browser()
+    base = f"{hub['url']}/user/{GRADER}/formgrader"
+    with sync_playwright() as playwright:
+        chromium = browser.launch_chromium(playwright)
+        page = chromium.new_page(viewport={"width": 1280, "height": 800})
+        _log_in(page, hub["url"], GRADER)
+        page.goto(f"{base}/manage_submissions/{A01}")
+        page.get_by_text("dlchub3").first.wait_for(timeout=30_000)
+        page.screenshot(path=str(shots / "3-formgrader-submissions.png"), full_page=True)
+        submissions_text = page.locator("body").inner_text()
+        page.goto(f"{base}/gradebook/{A01}/{A01}")
+        page.get_by_text("Submission #1").first.wait_for(timeout=30_000)
+        page.screenshot(path=str(shots / "4-formgrader-notebook-submissions.png"), full_page=True)
+        listed = page.request.get(f"{base}/api/submitted_notebooks/{A01}/{A01}").json()
+        chosen = next(n for n in listed if n["student"] == "dlchub1")
+        page.goto(f"{base}/submissions/{chosen['id']}/")
+        score = page.locator(f"input.score#{WRITTEN}")
+        score.wait_for(timeout=30_000)
+        score.scroll_into_view_if_needed()
+        score.fill("2")
+        score.press("Tab")  # a change saves the grade, and a tick appears beside it
+        page.locator(f".nbgrader_cell:has(input#{WRITTEN}) .score-saved").wait_for(state="visible", timeout=15_000)
+        page.screenshot(path=str(shots / "5-formgrader-written-answer-graded.png"))
+        chromium.close()
+    assert all(user in submissions_text for user in STUDENTS)
+    with Gradebook(f"sqlite:///{semester['course'] / 'gradebook.db'}", COURSE) as gradebook:
+        graded = gradebook.find_grade(WRITTEN, A01, A01, "dlchub1")
+        assert (graded.manual_score, graded.max_score) == (2.0, 2.0)
+        assert gradebook.find_submission(A01, "dlchub1").score == 19.0
 
 
 def test_students_have_no_formgrader(semester):
