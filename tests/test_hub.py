@@ -38,6 +38,7 @@ from unix_class import COURSE, STUDENT_ENV, _answer, _skip_or_fail, answers, gra
 
 pytestmark = pytest.mark.slow
 STUDENTS = ("dlchub1", "dlchub2", "dlchub3")
+BROWSER_STUDENT = "dlchub4"  # fetches, submits (as released: 0 points) and fetches feedback in Chromium
 GRADER = "dlcgrade1"
 CHECKS_PER_DAY = 2
 WRITTEN = "written_outlier_loss"  # a01's written answer, graded by the TA in Formgrader
@@ -83,13 +84,13 @@ def hub():
         pytest.skip(reason)
     base = Path(tempfile.mkdtemp(prefix="dlcourse-hub-"))
     port, service_token = _free_port(), secrets.token_hex(16)
-    with unix_class(STUDENTS + (GRADER,)) as exchange:
+    with unix_class(STUDENTS + (BROWSER_STUDENT, GRADER)) as exchange:
         # The course lives in the grader's home, as on a real hub; the test grades it as root.
         course = make_course(Path(f"/home/{GRADER}/course"), A01)
         _give_to_grader(course)
         env = dict(os.environ, DLCOURSE_HUB_PORT=str(port), DLCOURSE_HUB_API_PORT=str(_free_port()),
                    DLCOURSE_PROXY_API_PORT=str(_free_port()), DLCOURSE_HUB_STATE=str(base / "state"),
-                   DLCOURSE_EXCHANGE=str(exchange), DLCOURSE_GRADERS=GRADER, DLCOURSE_STUDENTS=",".join(STUDENTS),
+                   DLCOURSE_EXCHANGE=str(exchange), DLCOURSE_GRADERS=GRADER, DLCOURSE_STUDENTS=",".join(STUDENTS + (BROWSER_STUDENT,)),
                    DLCOURSE_HUB_PASSWORD=PASSWORD, DLCOURSE_STUDENT_ENV=str(STUDENT_ENV),
                    DLCOURSE_HUB_SERVICE_TOKEN=service_token, DLCOURSE_PROXY=str(PROXY),
                    DLCOURSE_COURSE=str(course), DLCOURSE_COURSE_PYTHON=sys.executable,
@@ -109,7 +110,7 @@ def hub():
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
-            subprocess.run(["pkill", "-u", ",".join(STUDENTS)], capture_output=True)  # their servers
+            subprocess.run(["pkill", "-u", ",".join(STUDENTS + (BROWSER_STUDENT,))], capture_output=True)
             log.close()
             (REPO / "tests" / "artifacts").mkdir(exist_ok=True)
             shutil.copy(base / "hub.log", REPO / "tests" / "artifacts" / "hub.log")  # for a failed run
@@ -178,6 +179,9 @@ def semester(hub):
             checks = [_check_as(user, kernel_env, client) for _ in range(CHECKS_PER_DAY + 1)]
         _call(f"{base}/assignments/submit", token, "POST", {"course_id": COURSE, "assignment_id": A01})
     shutil.rmtree(client_dir)
+    browser_student = _browser_available()
+    if browser_student:
+        _in_assignments_tab(url, BROWSER_STUDENT, _fetch_and_submit(hub["exchange"]), "6-student-submitted.png")
     collected = collect(course, A01, hub["exchange"])
     report = grade(course, A01, log=lambda *_: None, workers=2)
     _give_to_grader(course)  # graded as root; Formgrader runs as the grader
@@ -186,8 +190,64 @@ def semester(hub):
         _call(f"{url}/user/{user}/assignments/fetch_feedback", tokens[user], "POST",
               {"course_id": COURSE, "assignment_id": A01})
     after = {user: _call(f"{url}/user/{user}/assignments?course_id={COURSE}", tokens[user])[1] for user in STUDENTS}
+    feedback_tab = (_in_assignments_tab(url, BROWSER_STUDENT, _fetch_feedback, "7-student-feedback-fetched.png")
+                    if browser_student else None)
     return dict(course=course, listed=listed, after=after, report=report, collected=collected, tokens=tokens, url=url,
-                checks=checks, kernel_env=kernel_env)
+                checks=checks, kernel_env=kernel_env, browser_student=browser_student, feedback_tab=feedback_tab)
+
+
+def _browser_available() -> bool:
+    import browser
+
+    reason = browser.missing_browser_reason()
+    if reason is not None and os.environ.get("COURSE_REQUIRE_BROWSER"):
+        pytest.fail(reason)
+    return reason is None
+
+
+def _open_assignment_list(page) -> None:
+    page.wait_for_selector("#jp-main-dock-panel", timeout=60_000)
+    page.get_by_text("Nbgrader", exact=True).first.click()
+    page.get_by_text("Assignment List", exact=True).first.click()
+    page.get_by_text(A01).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)  # the list renders its rows in two steps
+
+
+def _in_assignments_tab(url: str, user: str, action, screenshot: str) -> str:
+    """Log `user` in through the hub's login page in Chromium, open the Assignments tab, do
+    `action(page)` there, screenshot it; the tab's text."""
+    import browser
+    from playwright.sync_api import sync_playwright
+
+    shots = REPO / "tests" / "artifacts" / "hub"
+    shots.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = browser.launch_chromium(playwright)
+        try:
+            page = chromium.new_page(viewport={"width": 1280, "height": 800})
+            _log_in(page, url, user)
+            _open_assignment_list(page)
+            action(page)
+            page.screenshot(path=str(shots / screenshot))
+            return page.locator("body").inner_text()
+        finally:
+            chromium.close()
+
+
+def _fetch_and_submit(exchange: Path):
+    def action(page) -> None:
+        page.get_by_role("button", name="Fetch", exact=True).click()
+        page.get_by_role("button", name="Submit", exact=True).click(timeout=30_000)
+        inbound = exchange / COURSE / "inbound"
+        _wait(lambda: any(p.name.startswith(BROWSER_STUDENT + "+") for p in inbound.iterdir()), 60,
+              "the browser student's submission in the exchange")
+        page.get_by_role("button", name="Fetch Feedback").wait_for(timeout=30_000)  # the submitted list
+    return action
+
+
+def _fetch_feedback(page) -> None:
+    page.get_by_role("button", name="Fetch Feedback").click()
+    page.get_by_text("(view feedback)").first.wait_for(timeout=30_000)
 
 
 def test_each_student_sees_the_released_assignment_in_their_own_server(semester):
@@ -197,9 +257,20 @@ def test_each_student_sees_the_released_assignment_in_their_own_server(semester)
 
 
 def test_submissions_through_the_hub_are_collected_and_graded(semester):
-    assert semester["collected"].collected == list(STUDENTS) and not semester["collected"].suspect
+    expected = list(STUDENTS) + ([BROWSER_STUDENT] if semester["browser_student"] else [])
+    assert semester["collected"].collected == expected and not semester["collected"].suspect
     scores = {r.student_id: r.score for r in semester["report"].results}
     assert scores["dlchub1"] == 17.0 and 0.0 < scores["dlchub2"] < 17.0 and scores["dlchub3"] == 0.0
+
+
+@pytest.mark.browser
+def test_a_student_fetches_submits_and_fetches_feedback_with_the_assignments_tabs_buttons(semester):
+    if not semester["browser_student"]:
+        pytest.skip("no browser here (the semester ran without its browser student)")
+    scores = {r.student_id: r.score for r in semester["report"].results}
+    assert scores[BROWSER_STUDENT] == 0.0  # submitted as released
+    assert "(view feedback)" in semester["feedback_tab"]
+    assert list(Path(f"/home/{BROWSER_STUDENT}/{A01}/feedback").glob(f"*/{A01}.html"))
 
 
 def test_each_student_fetched_their_own_feedback_through_the_hub(semester):
@@ -226,12 +297,7 @@ def test_a_student_logs_in_and_sees_the_assignment_and_its_feedback_in_the_assig
         page.goto(f"{hub['url']}/hub/login")
         page.screenshot(path=str(shots / "1-login.png"))
         _log_in(page, hub["url"], "dlchub1")
-        page.wait_for_selector("#jp-main-dock-panel", timeout=60_000)
-        page.get_by_text("Nbgrader", exact=True).first.click()
-        page.get_by_text("Assignment List", exact=True).first.click()
-        row = page.get_by_text(A01).first
-        row.wait_for(timeout=30_000)
-        page.wait_for_timeout(500)  # the list renders its rows in two steps
+        _open_assignment_list(page)
         page.screenshot(path=str(shots / "2-assignments-tab.png"))
         text = page.locator("body").inner_text()
         chromium.close()
