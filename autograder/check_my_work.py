@@ -30,14 +30,15 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder import misconceptions, notebooks
-from autograder.course import assignment_ids, notebook_path
+from autograder.course import assignment_ids, notebook_path, own_gradebook
 
 MAX_NOTEBOOK_BYTES = 10 * 2**20
 PER_DAY = 3
+COUNTED = ("checked", "failed")  # a try in which the student's code ran, to the end or not
 FULL_MARKS_TOLERANCE = 1e-9
 
 
@@ -47,6 +48,15 @@ class CheckRefused(Exception):
     def __init__(self, status: int, message: str):
         super().__init__(message)
         self.status = status
+
+
+@dataclass
+class _Ticket:
+    student: str
+    assignment_id: str
+    digest: str
+    nb: object
+    used: int  # the how-manieth check of the day this is
 
 
 @dataclass
@@ -76,7 +86,7 @@ def usage(root: Path, assignment_id: str) -> dict[str, dict[str, int]]:
     """Student -> {"checked": checks run, "refused": requests refused}, for the TA report."""
     counts: dict[str, Counter] = {}
     for row in read_log(root, assignment_id):
-        kind = "checked" if row.get("event") == "checked" else "refused" if row.get("event") == "refused" else None
+        kind = "checked" if row.get("event") in COUNTED else "refused" if row.get("event") == "refused" else None
         if kind:
             counts.setdefault(row.get("student", "?"), Counter())[kind] += 1
     return {student: {"checked": c["checked"], "refused": c["refused"]} for student, c in sorted(counts.items())}
@@ -88,10 +98,12 @@ class Checker:
     clock: returns the current time (the tests move it to the next day).
     """
 
-    def __init__(self, root: Path, per_day: int = PER_DAY, clock=datetime.now, workdir: Path | None = None):
+    def __init__(self, root: Path, per_day: int = PER_DAY, clock=datetime.now, workdir: Path | None = None,
+                 utcnow=lambda: datetime.now(timezone.utc).replace(tzinfo=None)):
         self.root = Path(root).resolve()
         self.per_day = per_day
         self.clock = clock
+        self.utcnow = utcnow  # nbgrader keeps due dates in UTC, without a time zone
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="check-my-work-"))
         self.workdir.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
@@ -103,28 +115,37 @@ class Checker:
 
     def check(self, student: str, assignment_id: str, body: bytes) -> dict:
         """Grade `body` (a notebook's bytes) as `student`'s work on `assignment_id`; the reply."""
+        return self.run(self.admit(student, assignment_id, body))
+
+    def admit(self, student: str, assignment_id: str, body: bytes) -> "_Ticket":
+        """Everything that may refuse a check, quickly, before any grading: a ticket for `run`."""
         if assignment_id not in assignment_ids(self.root) or not (self.root / "release" / assignment_id).is_dir():
-            raise CheckRefused(404, f"There is no assignment called {assignment_id!r} to check.")
+            raise CheckRefused(404, f"There is no assignment called {assignment_id!r} to check. Check your "
+                                    "notebook's name: it must be the assignment's own, as you fetched it.")
         digest = hashlib.sha256(body).hexdigest()
         nb = self._read(student, assignment_id, body, digest)
         self._refuse_after_deadline(student, assignment_id, digest)
         used = self._reserve(student, assignment_id, digest)
-        start = time.perf_counter()
+        return _Ticket(student, assignment_id, digest, nb, used)
+
+    def run(self, ticket: "_Ticket") -> dict:
+        """Grade an admitted notebook. Every try in which the student's code ran counts."""
+        student, assignment_id, digest = ticket.student, ticket.assignment_id, ticket.digest
+        start, event, details = time.perf_counter(), "failed", {"why": "the grader failed"}
         try:
-            result = self._grade(assignment_id, nb)
-        except Exception:
-            self._release(student, assignment_id, digest, "failed", why="the grader failed")
-            raise
-        seconds = time.perf_counter() - start
-        if result.status != "graded":  # the grader's trouble, not the student's: the try is not used
-            self._release(student, assignment_id, digest, "failed", why=result.message, seconds=seconds)
-            raise CheckRefused(503, "Your notebook could not be checked just now. Please try again in a "
-                                    "few minutes; this try did not count.")
-        reply = self._reply(assignment_id, result, used)
-        self._release(student, assignment_id, digest, "checked", seconds=seconds,
-                      passed=[e["name"] for e in reply["exercises"] if e["passed"]],
-                      not_passed=[e["name"] for e in reply["exercises"] if not e["passed"]])
-        return reply
+            result = self._grade(assignment_id, ticket.nb)
+            if result.status != "graded":
+                details = {"why": result.message}
+                raise CheckRefused(503, "Your notebook could not be checked to the end, and this try counted. "
+                                        "Restart the kernel, run all cells, fix the first error and check again.")
+            reply = self._reply(assignment_id, result, ticket.used)
+            event = "checked"
+            details = {"passed": [e["name"] for e in reply["exercises"] if e["passed"]],
+                       "not_passed": [e["name"] for e in reply["exercises"] if not e["passed"]]}
+            return reply
+        finally:  # whatever happened, the student may check again, and the log says what it was
+            self._release(student, assignment_id, digest, event, seconds=round(time.perf_counter() - start, 1),
+                          **details)
 
     def _read(self, student: str, assignment_id: str, body: bytes, digest: str):
         import nbformat
@@ -145,7 +166,7 @@ class Checker:
 
     def _refuse_after_deadline(self, student: str, assignment_id: str, digest: str) -> None:
         due = self._due_date(assignment_id)
-        if due is not None and self.clock() > due:
+        if due is not None and self.utcnow() > due:
             self._log(student, assignment_id, "refused", digest, why="after the deadline")
             raise CheckRefused(403, f"The deadline of {assignment_id} has passed, so checks are closed. "
                                     "Your graded feedback will show how each exercise did.")
@@ -169,7 +190,7 @@ class Checker:
         with self._lock:
             today = self.clock().date().isoformat()
             used = sum(1 for row in read_log(self.root, assignment_id)
-                       if row.get("student") == student and row.get("event") == "checked"
+                       if row.get("student") == student and row.get("event") in COUNTED
                        and str(row.get("time", "")).startswith(today))
             if (student, assignment_id) in self._running:
                 self._log(student, assignment_id, "refused", digest, why="a check is still running")
@@ -205,6 +226,7 @@ class Checker:
         course = Path(tempfile.mkdtemp(prefix="check-", dir=self.workdir))
         try:
             shutil.copytree(template, course, dirs_exist_ok=True)
+            own_gradebook(course)
             # The student's name stays out of the folder names: any string from the hub is safe.
             notebooks.write(nb, notebook_path(course / "submitted" / "student", assignment_id))
             report = grade(course, assignment_id, log=lambda *_: None, workers=1, report=False, feedback=False)
@@ -224,10 +246,10 @@ class Checker:
                 return ready.course
             course = Path(tempfile.mkdtemp(prefix=f"template-{assignment_id}-", dir=self.workdir))
             shutil.copytree(self.root / "source" / assignment_id, course / "source" / assignment_id)
-            build(self.root, [assignment_id], course_root=course, log=lambda *_: None)
             shutil.copy(self.root / "nbgrader_config.py", course / "nbgrader_config.py")
-            if ready is not None:
-                shutil.rmtree(ready.course, ignore_errors=True)
+            own_gradebook(course)
+            build(course, [assignment_id], log=lambda *_: None)
+            # An older template stays: a check may be copying it right now.
             self._prepared[assignment_id] = _Prepared(digest, course)
             return course
 
@@ -246,5 +268,19 @@ class Checker:
             exercises.append({"name": name, "passed": passed, "mistakes": named})
         written = [notebooks.grade_id(c) for c in release.cells if notebooks.is_written(c)]
         return {"assignment": assignment_id, "exercises": exercises, "written": written,
-                "problems": list(result.limits), "used": used, "per_day": self.per_day}
+                "problems": _problems(result.limits), "used": used, "per_day": self.per_day}
+
+
+# What a student is told of the limits their notebook hit: fixed sentences, each once, never which
+# cell or how often (a cell of the student's that times out on purpose would otherwise signal
+# whatever it learnt from the hidden tests' inputs).
+TIMEOUT = "A cell ran past the time limit for one cell and was stopped."
+OUTPUT = "A cell printed more than grading keeps; the rest of its output was cut."
+STOPPED = "Grading stopped before the end of your notebook (a limit was reached)."
+
+
+def _problems(limits: list[str]) -> list[str]:
+    said = {TIMEOUT if "cell timeout" in event else OUTPUT if "printed more than" in event else STOPPED
+            for event in limits}
+    return [sentence for sentence in (TIMEOUT, OUTPUT, STOPPED) if sentence in said]
 

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from autograder.check_my_work import MAX_NOTEBOOK_BYTES, Checker, CheckRefused
 
+MAX_WAITING_PER_WORKER = 10  # checks queued or running per grading thread before new ones are turned away
+
 
 def _token(header: str) -> str | None:
     scheme, _, value = header.partition(" ")
@@ -32,6 +34,7 @@ def make_app(checker: Checker, hub_api: str, prefix: str, parallel: int):
     from tornado.httpclient import AsyncHTTPClient, HTTPClientError
 
     pool = ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="check")
+    waiting, max_waiting = [0], MAX_WAITING_PER_WORKER * max(1, parallel)
 
     class CheckHandler(tornado.web.RequestHandler):
         def _answer(self, status: int, data: dict) -> None:
@@ -69,9 +72,17 @@ def make_app(checker: Checker, hub_api: str, prefix: str, parallel: int):
             student = await self._student()
             if student is None:
                 return
+            if waiting[0] >= max_waiting:  # a queue longer than this helps nobody: say so at once
+                self._answer(503, {"error": "Many checks are waiting just now. Please try again in a few "
+                                            "minutes; this try did not count."})
+                return
             try:
-                reply = await asyncio.get_running_loop().run_in_executor(
-                    pool, checker.check, student, assignment_id, self.request.body)
+                ticket = checker.admit(student, assignment_id, self.request.body)  # refusals: at once
+                waiting[0] += 1
+                try:
+                    reply = await asyncio.get_running_loop().run_in_executor(pool, checker.run, ticket)
+                finally:
+                    waiting[0] -= 1
             except CheckRefused as refused:
                 self._answer(refused.status, {"error": str(refused)})
                 return

@@ -75,3 +75,16 @@ def nbgrader_api(config: Config):
 def notebook_path(folder: Path, assignment_id: str) -> Path:
     """Where an assignment's notebook lies inside one of the course's folders."""
     return folder / assignment_id / f"{assignment_id}.ipynb"
+
+
+def own_gradebook(course: Path) -> None:
+    """Point a throw-away copy's nbgrader_config.py at the copy's own SQLite gradebook, and prove
+    it does: where the course's config names its gradebook (PostgreSQL, say), a check or verify
+    in the copy would otherwise write the course's real one."""
+    own = f"sqlite:///{course.resolve() / 'gradebook.db'}"
+    with open(course / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write(f"\nc.CourseDirectory.db_url = {own!r}  # a throw-away copy: never the course's gradebook\n")
+    if nbgrader_api(load_config(course)).coursedir.db_url != own:
+        raise CourseError(f"The copy of the course in {course} does not use its own gradebook; check "
+                          "c.CourseDirectory.db_url in nbgrader_config.py.")
+

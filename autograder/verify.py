@@ -29,7 +29,7 @@ from pathlib import Path
 
 from autograder import notebooks
 from autograder.build import build
-from autograder.course import check_assignment, load_config, nbgrader_api, notebook_path
+from autograder.course import check_assignment, load_config, nbgrader_api, notebook_path, own_gradebook
 
 CATALOGUE = Path(__file__).parent
 MIN_MUTANTS_PER_FUNCTION = 4
@@ -180,7 +180,9 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
     course = Path(tempfile.mkdtemp(prefix=f"verify-{assignment_id}-")) if own_tmp else workdir
     try:
         shutil.copytree(config_root / "source" / assignment_id, course / "source" / assignment_id)
-        build(config_root, [assignment_id], course_root=course, log=lambda *_: None)
+        shutil.copy(config_root / "nbgrader_config.py", course / "nbgrader_config.py")
+        own_gradebook(course)  # the variants' grades never reach the course's gradebook
+        build(course, [assignment_id], log=lambda *_: None)
         source_nb = notebooks.read(notebook_path(course / "source", assignment_id))
         release_nb = notebooks.read(notebook_path(course / "release", assignment_id))
         solution_nb = notebooks.filled_with_solutions(release_nb, source_nb)
@@ -198,7 +200,6 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
                 nb = notebooks.with_replacement(solution_nb, v.exercise, v.path.read_text(), f"{v.kind}: {v.path.name}")
             notebooks.write(nb, notebook_path(course / "submitted" / v.student_id, assignment_id))
         # The same engine as a TA's `grade`: the sandbox, the limits and the judge.
-        shutil.copy(config_root / "nbgrader_config.py", course / "nbgrader_config.py")
         from autograder.grade import grade
 
         graded = grade(course, assignment_id, log=lambda *_: None, workers=verify_workers(len(variants)),
@@ -208,7 +209,7 @@ def verify(config_root: Path, assignment_id: str, only: list[str] | None = None,
         for r in graded.results:
             if r.status != "graded":
                 report.problems.append(f"{r.student_id} was not graded: {r.message}")
-        scores = read_scores(nbgrader_api(load_config(config_root, course)), assignment_id)
+        scores = read_scores(nbgrader_api(load_config(course)), assignment_id)
         cells_of = exercises(source_nb)
         blank = scores.get("blank", {})
         for cell in filter(notebooks.is_written, source_nb.cells):

@@ -19,10 +19,12 @@ import json
 import os
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import datetime
 from pathlib import Path
 
+MAX_BYTES = 10 * 2**20  # the service's limit too
 NOT_ON_HUB = ("Check my work runs on the course's JupyterHub only. Here, run the visible tests in "
               "your notebook: they are your check.")
 
@@ -36,7 +38,8 @@ def _find_notebook(notebook: str | os.PathLike | None) -> Path | None:
 
 def request_check(path: Path, url: str, token: str, timeout: float = 900) -> tuple[int, dict]:
     """POST the notebook at `path` to the service; (HTTP status, the reply's data)."""
-    request = urllib.request.Request(url.rstrip("/") + f"/check/{path.stem}", data=path.read_bytes(), method="POST",
+    request = urllib.request.Request(url.rstrip("/") + f"/check/{urllib.parse.quote(path.stem)}",
+                                     data=path.read_bytes(), method="POST",
                                      headers={"Authorization": f"token {token}",
                                               "Content-Type": "application/x-ipynb+json"})
     try:
@@ -48,7 +51,7 @@ def request_check(path: Path, url: str, token: str, timeout: float = 900) -> tup
         except ValueError:
             return error.code, {"error": f"The check service answered with an error ({error.code}). "
                                          "Please tell your TA."}
-    except (urllib.error.URLError, OSError):
+    except Exception:  # noqa: BLE001 - unreachable, refused, a bad URL: the student can only retry
         return 0, {"error": "The check service did not answer. Please try again in a few minutes, and "
                             "tell your TA if it keeps happening."}
 
@@ -113,6 +116,10 @@ def run_check(notebook: str | os.PathLike | None = None) -> dict | None:
         return None
     if not path.is_file():
         print(f"There is no notebook called {path.name} in this folder. Check the name and try again.")
+        return None
+    if path.stat().st_size > MAX_BYTES:
+        print(f"{path.name} is {path.stat().st_size / 2**20:.0f} MB, more than a check takes. Clear its outputs "
+              "(Edit → Clear Outputs of All Cells), save it and check again.")
         return None
     saved = datetime.fromtimestamp(path.stat().st_mtime)
     print(f"Checking {path.name} as saved at {saved:%H:%M}; this takes a few seconds, up to a minute.", flush=True)

@@ -123,10 +123,10 @@ def test_a_student_gets_per_day_checks_a_day_and_more_the_next_day(course, tmp_p
     assert usage(course, A01)["ben"] == {"checked": 3, "refused": 1}
 
 
-def test_a_second_check_while_one_runs_is_refused_and_a_failed_grading_costs_no_try(course):
+def test_a_second_check_while_one_runs_is_refused_and_a_try_that_fails_still_counts(course):
     from autograder.results import StudentResult
 
-    checker = Checker(course, per_day=1, clock=Clock(datetime(2026, 3, 3, 9, 0)))
+    checker = Checker(course, per_day=2, clock=Clock(datetime(2026, 3, 3, 9, 0)))
     body = _bytes(release(course, A01))
 
     def grade_while_another_arrives(assignment_id, nb):
@@ -137,9 +137,44 @@ def test_a_second_check_while_one_runs_is_refused_and_a_failed_grading_costs_no_
     checker._grade = grade_while_another_arrives
     with pytest.raises(CheckRefused) as failed:
         checker.check("dan", A01, body)
-    assert failed.value.status == 503 and "did not count" in str(failed.value)
-    _fake_result(checker)
-    assert checker.check("dan", A01, body)["used"] == 1  # the failed one did not use the day's only check
+    assert failed.value.status == 503 and "this try counted" in str(failed.value)
+
+    def grader_breaks(assignment_id, nb):
+        raise OSError("disk full")
+    checker._grade = grader_breaks
+    with pytest.raises(OSError):
+        checker.check("dan", A01, body)
+    with pytest.raises(CheckRefused) as spent:  # the student's code ran twice: both tries count
+        checker.check("dan", A01, body)
+    assert spent.value.status == 429
+    assert [r["event"] for r in read_log(course, A01) if r["student"] == "dan"] == [
+        "refused", "failed", "failed", "refused"]
+
+
+def test_a_check_never_writes_the_gradebook_the_course_config_names(course, tmp_path):
+    """A course on PostgreSQL names its gradebook in nbgrader_config.py; a check's copy of the
+    course must grade into a gradebook of its own all the same."""
+    from autograder.course import own_gradebook
+
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "nbgrader_config.py").write_text((course / "nbgrader_config.py").read_text()
+                                             + "\nc.CourseDirectory.db_url = 'postgresql://course@localhost/grades'\n")
+    own_gradebook(copy)
+    from autograder.course import load_config, nbgrader_api
+
+    assert nbgrader_api(load_config(copy)).coursedir.db_url == f"sqlite:///{copy.resolve() / 'gradebook.db'}"
+
+
+def test_a_student_hears_which_limit_was_hit_but_not_where_or_how_often():
+    from autograder.check_my_work import OUTPUT, STOPPED, TIMEOUT, _problems
+
+    events = ["cell 41 ran past the 30 s cell timeout and was interrupted",
+              "cell 42 ran past the 30 s cell timeout and was interrupted",
+              "cell 57 printed more than 1,000,000 bytes; the rest was cut",
+              "the submission ran past its 600 s time limit in cell 60; the cells after it were not run"]
+    assert _problems(events) == [TIMEOUT, OUTPUT, STOPPED]
+    assert _problems(events[:2]) == [TIMEOUT] and _problems([]) == []
 
 
 @pytest.mark.parametrize("body, status, words", [
@@ -161,8 +196,9 @@ def test_an_unknown_assignment_or_one_past_its_deadline_is_refused(course):
     with pytest.raises(CheckRefused) as unknown:
         checker.check("fay", "../source", b"{}")
     assert unknown.value.status == 404
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:  # in UTC, as nbgrader keeps it
         gradebook.update_or_create_assignment(A01, duedate=datetime(2026, 3, 1, 23, 59))
+    checker.utcnow = lambda: datetime(2026, 3, 2, 0, 0)
     try:
         with pytest.raises(CheckRefused) as late:
             checker.check("fay", A01, _bytes(release(course, A01)))

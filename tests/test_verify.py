@@ -30,6 +30,10 @@ def test_a_weakened_hidden_test_makes_verify_fail(tmp_path):
     """Replace mae's checks, visible and hidden, by ones any float passes: its mutants must now pass."""
     a01 = "a01_models_and_loss"
     shutil.copy(REPO / "nbgrader_config.py", tmp_path)
+    # A course that names its gradebook (PostgreSQL, say): verify's variants must never reach it.
+    real = tmp_path / "elsewhere" / "the-course-gradebook.db"
+    with open(tmp_path / "nbgrader_config.py", "a") as config:
+        config.write(f"\nc.CourseDirectory.db_url = 'sqlite:///{real}'\n")
     shutil.copytree(REPO / "source" / a01, tmp_path / "source" / a01)
     path = notebook_path(tmp_path / "source", a01)
     nb = notebooks.read(path)
@@ -43,6 +47,7 @@ def test_a_weakened_hidden_test_makes_verify_fail(tmp_path):
     assert not report.ok
     weak = [o for o in report.outcomes if not o.ok]
     assert weak and all(o.variant.exercise == "mae" and "too weak" in o.why for o in weak)
+    assert not real.exists()
 
 
 def test_judge_requires_full_marks_from_solutions_and_alternatives():
