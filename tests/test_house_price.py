@@ -123,3 +123,11 @@ def test_view_loads_the_slides_first_computation_without_a_bias():
     explorer.example.label = "first slide: no bias"
     assert explorer.model.weights.tolist() == [0.1, 0.3, 4.0] and explorer.model.bias == 0.0
     assert np.allclose(lecture_predict(house_data()[0], explorer.model.weights, 0.0), [5.3, 6.2, 6.8])
+
+
+def test_view_shows_a_student_error_that_names_a_lambda_as_text():
+    def broken(X, w, b):
+        raise ValueError("shapes do not match in <lambda>")
+
+    explorer = HousePriceExplorer(broken, LOSSES)
+    assert "&lt;lambda&gt;" in explorer.readout.value and "<lambda>" not in explorer.readout.value

@@ -19,6 +19,8 @@ from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.binding import note_html
+
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "step")
 GRADIENT_NAMES = {"sigmoid": "sigmoid_grad", "tanh": "tanh_grad", "relu": "relu_grad",
                   "leaky_relu": "leaky_relu_grad", "step": None}
@@ -180,7 +182,7 @@ class ActivationExplorer:
         saturated = model.saturated_fraction(fp)
         std = float(np.std(model.preactivations()))
         who = "your functions" if source == "yours" else "PyTorch"
-        note = f"<br><i>{model.message}</i>" if model.message else ""
+        note = note_html(model.message)
         self.readout.value = (f"<b>{model.activation}</b><br>std of z: <b>{std:.2f}</b><br>saturated units (f′ &lt; {SATURATED:.0%} of max): "
                               f"<b>{saturated:.0%}</b><br>curves from {who}{note}")
         self.blitter.redraw()

@@ -28,7 +28,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse import lecture_network
-from dlcourse.viz.binding import call_student
+from dlcourse.viz.binding import call_student, note_html
 
 PHASES = ("forward", "backward", "update")
 # (key, phase, heading); the stage of a quantity is the index of the entry that computes it.
@@ -591,7 +591,7 @@ class BackpropStepperExplorer:
         self.step_button.disabled = model.stage == LAST
         rows = "".join(f"<div style='font-family:monospace'>{line}</div>" for line in model.formula())
         check = model.student_check()
-        check_row = f"<div style='margin-top:4px'><i>{check}</i></div>" if check else ""
+        check_row = f"<div style='margin-top:4px'>{note_html(check, line_break=False)}</div>" if check else ""
         self.readout.value = (f"<b style='color:{colour}'>{heading}</b>{rows}{check_row}"
                               f"<small>blue: forward pass; red: backward pass (chain rule); green: the update. "
                               f"Numbers from PyTorch autograd (float64).</small>")

@@ -23,6 +23,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.linear_data import TRUE_THETA, make_linear_data
+from dlcourse.viz.binding import note_html
 
 SgdFn = Callable[..., tuple]
 MINIBATCH_SIZES = (2, 5, 10, 20, 50)
@@ -295,7 +296,7 @@ class BatchPathExplorer:
         self.cut_line.set_xdata([model.samples, model.samples])
         epochs = model.samples / model.m
         ls = model.least_squares
-        note = f"<br><i>{model.message}</i>" if model.message else ""
+        note = note_html(model.message)
         self.readout.value = (
             f"<b>after {model.samples} samples = {epochs:.2f} epochs</b>, α = {model.lr:.2f}<br>"
             "<table><tr><th>run (batch size)</th><th>updates</th><th>per epoch</th><th>MSE</th></tr>"

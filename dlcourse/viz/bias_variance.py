@@ -24,6 +24,8 @@ from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.binding import note_html
+
 NOISE_STD = 0.3
 N_SAMPLES = 40
 N_DATASETS = 100
@@ -293,7 +295,7 @@ class BiasVarianceExplorer:
         if measured is not None:
             lines.append(f"measured test MSE (fresh noisy targets): <b>{measured:.4f}</b>")
         if model.message:
-            lines.append(f"<i>{model.message}</i>")
+            lines.append(note_html(model.message, line_break=False))
         return "<br>".join(lines)
 
     # -- controls ----------------------------------------------------------------------------

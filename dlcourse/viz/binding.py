@@ -6,6 +6,7 @@ A notebook shows an explorer before its exercises are done; once the student wri
 
 from __future__ import annotations
 
+import html
 from typing import Callable
 
 
@@ -38,3 +39,10 @@ def call_student(name: str, compute: Callable):
         return None, f"{name}() is not written yet; once it is, move a slider."
     except Exception as error:
         return None, f"{name}() raised {type(error).__name__}: {error}"
+
+
+def note_html(message: str, line_break: bool = True) -> str:
+    """A readout's note (a student's error, say) as HTML: escaped, so `<lambda>` shows as text."""
+    if not message:
+        return ""
+    return ("<br>" if line_break else "") + f"<i>{html.escape(message)}</i>"

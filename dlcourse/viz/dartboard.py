@@ -22,6 +22,8 @@ from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.binding import note_html
+
 TARGET = np.zeros(2)
 N_SHOTS = 40
 SEED = 4
@@ -159,7 +161,7 @@ class DartboardExplorer:
         for bar, h in zip(self.bars, heights):
             bar.set_height(h if np.isfinite(h) else 0.0)
         if model.message:
-            lines.append(f"<i>{model.message}</i>")
+            lines.append(note_html(model.message, line_break=False))
         self.readout.value = "<br>".join(lines)
         self.blitter.redraw()
 

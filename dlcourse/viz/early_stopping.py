@@ -26,6 +26,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.linear_data import TRUE_THETA, make_linear_data
+from dlcourse.viz.binding import note_html
 
 M_TRAIN, M_VAL = 15, 50
 TRAIN_SEED, VAL_SEED = 5, 6
@@ -255,7 +256,7 @@ class EarlyStoppingExplorer:
             lines.insert(0, f"<b>best_epoch</b> = {model.best_epoch}, validation RMSE {val[model.best_epoch]:.3f}; "
                             f"<b>stopped</b> at epoch {stop_text}")
         if model.message:
-            lines.append(f"<i>{model.message}</i>")
+            lines.append(note_html(model.message, line_break=False))
         self.readout.value = "<br>".join(lines)
         self.blitter.redraw(full=full)
 

@@ -19,7 +19,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.houses import LECTURE_BIAS, LECTURE_FIRST_WEIGHTS, LECTURE_WEIGHTS, house_data
-from dlcourse.viz.binding import call_student
+from dlcourse.viz.binding import call_student, note_html
 
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 LossFn = Callable[[np.ndarray, np.ndarray], float]
@@ -225,7 +225,7 @@ class HousePriceExplorer:
             self._loss_limits = limits
         losses = model.history[-1] if model.history and y_hat is not None else {}
         parts = [f"<b>{name}</b> = {value:.3f}" for name, value in losses.items()]
-        note = f"<br><i>{model.message}</i>" if model.message else ""
+        note = note_html(model.message)
         self.readout.value = "&nbsp;&nbsp;".join(parts) + note
         self.blitter.redraw(full=full)
 

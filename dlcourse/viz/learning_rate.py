@@ -24,7 +24,7 @@ from typing import Callable
 
 import numpy as np
 
-from dlcourse.viz.binding import call_student
+from dlcourse.viz.binding import call_student, note_html
 
 GradientDescentFn = Callable[[Callable, np.ndarray, float, int], np.ndarray]
 
@@ -316,7 +316,7 @@ class LearningRateExplorer:
             text += f"   (blue: local minimum x = {rest[0][0]:.2f}, bound {rest[0][1]:.3g})"
         self.bound_text.set_text(text)
         self.bound_text.set_x(low * 1.3)
-        note = f"<i>{model.message}</i>" if model.message else ""
+        note = note_html(model.message, line_break=False)
         summary = f"<b>{verdict}</b> (α = {model.lr:.3g}, stable below {bound:.3g})" if verdict else ""
         self.readout.value = summary + ("<br>" if summary and note else "") + note
         limits = (model.curve_name, self.ax_dist.get_xlim() + self.ax_dist.get_ylim())

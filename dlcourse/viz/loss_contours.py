@@ -24,6 +24,8 @@ from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.binding import note_html
+
 M = 30
 AREA_CENTRE, AREA_SPREAD = 30.0, 6.0  # x = 30 + 6·z pyeong
 TRUE_INTERCEPT, TRUE_SLOPE, NOISE = 0.5, 0.2, 0.4
@@ -268,7 +270,7 @@ class LossContourExplorer:
         if limits != self._limits:
             self.ax_loss.set_xlim(0, limits)
             self._limits, full = limits, True
-        source = f"<br><i>{model.message}</i>" if model.message else ""
+        source = note_html(model.message)
         self.readout.value = (
             f"α = {model.lr():.4g} ({model.lr_fraction:.2f} of the stable limit 2 / λmax)<br>"
             f"condition number λmax / λmin: unscaled {model.condition_number(False):.0f}, "
