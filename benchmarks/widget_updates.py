@@ -164,7 +164,8 @@ def vanishing_gradients() -> None:
 
 
 def backprop_stepper() -> None:
-    from dlcourse.viz.backprop_stepper import LAST, BackpropStepperExplorer
+    from dlcourse.viz.backprop_stepper import BackpropStepperExplorer
+    from dlcourse.viz.backprop_stepper_model import LAST
     from test_backprop_stepper_viz import STUDENT
 
     explorer = BackpropStepperExplorer(functions=STUDENT)
@@ -183,7 +184,8 @@ def backprop_stepper() -> None:
 
 
 def optimizer_race() -> None:
-    from dlcourse.viz.optimizer_race import KAPPA_GRID, OptimizerRaceExplorer
+    from dlcourse.viz.optimizer_race import OptimizerRaceExplorer
+    from dlcourse.viz.optimizer_race_model import KAPPA_GRID
 
     explorer = OptimizerRaceExplorer()
     rates = 10 ** np.arange(-2.0, -0.95, 0.05)  # lr slider values through SGD's stable limit 2/κ = 0.063
@@ -208,7 +210,8 @@ def _fashion_sample(n: int = 200) -> tuple[np.ndarray, np.ndarray]:
 
 
 def convolution() -> None:
-    from dlcourse.viz.convolution import PRESETS, ConvolutionExplorer
+    from dlcourse.viz.convolution import ConvolutionExplorer
+    from dlcourse.viz.convolution_model import PRESETS
     from test_convolution_viz import torch_conv2d
 
     X, y = _fashion_sample()

@@ -4,15 +4,14 @@ import numpy as np
 import pytest
 
 from dlcourse import lecture_network
-from dlcourse.viz.backprop_stepper import (
+from dlcourse.viz.backprop_stepper import BackpropStepperExplorer, show_backprop_stepper
+from dlcourse.viz.backprop_stepper_model import (
     LAST,
     STAGE,
     STAGES,
-    BackpropStepperExplorer,
     BackpropStepperModel,
     backprop_values,
     fmt,
-    show_backprop_stepper,
     student_gradients,
 )
 from dlcourse.viz.binding import late_bound

@@ -4,10 +4,8 @@ import numpy as np
 import pytest
 
 from dlcourse import fashion_mnist as fm
-from dlcourse.viz.convolution import (
-    CUSTOM, PRESETS, ConvolutionExplorer, ConvolutionModel, as_grey_images, show_convolution_explorer,
-    synthetic_images,
-)
+from dlcourse.viz.convolution import ConvolutionExplorer, show_convolution_explorer
+from dlcourse.viz.convolution_model import CUSTOM, PRESETS, ConvolutionModel, as_grey_images, synthetic_images
 
 
 def torch_conv2d(x, w, b, stride=1, padding=0):

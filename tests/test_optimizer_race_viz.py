@@ -5,20 +5,19 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from dlcourse.viz import optimizer_race
+from dlcourse.viz import optimizer_race_model
 from dlcourse.viz.binding import late_bound
-from dlcourse.viz.optimizer_race import (
+from dlcourse.viz.optimizer_race import OptimizerRaceExplorer, show_optimizer_race
+from dlcourse.viz.optimizer_race_model import (
     KAPPA_GRID,
-    on_lr_grid,
     LIMIT,
     OPTIMIZERS,
     SURFACES,
-    OptimizerRaceExplorer,
     OptimizerRaceModel,
     Run,
     compare,
     drawable,
-    show_optimizer_race,
+    on_lr_grid,
     student_runs,
     torch_runs,
 )
@@ -104,8 +103,8 @@ def test_only_the_optimizer_whose_settings_changed_is_rerun(monkeypatch):
     model = OptimizerRaceModel(n_steps=40)
     model.runs()
     asked = []
-    real = optimizer_race.torch_runs
-    monkeypatch.setattr(optimizer_race, "torch_runs",
+    real = optimizer_race_model.torch_runs
+    monkeypatch.setattr(optimizer_race_model, "torch_runs",
                         lambda *args: asked.append(sorted(args[4])) or real(*args))
     model.set(adam_lr=0.2)
     model.runs()

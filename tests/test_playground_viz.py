@@ -5,12 +5,12 @@ from dataclasses import asdict
 import numpy as np
 import pytest
 
+from dlcourse.viz.artists import PixelPicture
 from dlcourse.viz.playground import (
     BLUE,
     CUSTOM,
     HEAT_LUT,
     ORANGE,
-    PixelPicture,
     PlaygroundExplorer,
     network_layout,
     palette,

@@ -107,7 +107,7 @@ class ConfusionExplorer:
         from matplotlib.colors import PowerNorm
         from matplotlib.patches import Rectangle
 
-        from dlcourse.viz.convolution import as_grey_images
+        from dlcourse.viz.convolution_model import as_grey_images
         from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.class_names = tuple(class_names)

@@ -27,8 +27,8 @@ import time
 from typing import Callable
 
 import numpy as np
-from matplotlib.artist import Artist
 
+from dlcourse.viz.artists import PixelPicture
 from dlcourse.viz.playground_model import (
     ACTIVATIONS,
     BATCH_RANGE,
@@ -99,51 +99,6 @@ def shade_index(values: np.ndarray, discretize: bool = False) -> np.ndarray:
     if discretize:
         return np.where(v >= 0, N_SHADES, 0)
     return np.clip(((v + 1.0) / 2.0 * (N_SHADES + 1)).astype(int), 0, N_SHADES)
-
-
-class PixelPicture(Artist):
-    """A picture painted pixel for pixel over the rectangle `extent` of an axes (nearest neighbour).
-
-    `pixels` is a (h, w) uint32 array of RGBA pixels (uint8 RGBA viewed as uint32), row 0 at the
-    top; change it in place and redraw. AxesImage resamples in floating point with alpha
-    handling, tens of milliseconds for a picture the size of half a canvas; this artist looks its
-    screen pixels up with one integer `take` (the index cached per size) and hands them to the
-    renderer, which copies them: well under a millisecond. It follows the figure's dpi (ipympl
-    raises it on high-density screens).
-    """
-
-    def __init__(self, pixels: np.ndarray, extent: tuple[float, float, float, float]):
-        super().__init__()
-        self.pixels = pixels
-        self.extent = extent  # (left, right, bottom, top) in data coordinates
-        self._key = None
-        self._index = None
-
-    def screen_pixels(self) -> tuple[int, int, np.ndarray]:
-        """(left, bottom, RGBA uint8 array (h, w, 4) with row 0 at the bottom) as drawn now."""
-        left, right, bottom, top = self.extent
-        (x0, y0), (x1, y1) = self.axes.transData.transform([(left, bottom), (right, top)])
-        il, ib = int(round(min(x0, x1))), int(round(min(y0, y1)))
-        w, h = int(round(max(x0, x1))) - il, int(round(max(y0, y1))) - ib
-        src_h, src_w = self.pixels.shape
-        key = (w, h, src_h, src_w)
-        if key != self._key:
-            rows = (src_h - 1 - np.arange(h) * src_h // max(h, 1))  # screen rows bottom-up
-            cols = np.arange(w) * src_w // max(w, 1)
-            self._index = (rows[:, None] * src_w + cols[None, :]).ravel()
-            self._key = key
-        picture = self.pixels.ravel().take(self._index).view(np.uint8).reshape(h, w, 4)
-        return il, ib, picture
-
-    def draw(self, renderer) -> None:
-        if not self.get_visible():
-            return
-        left, bottom, picture = self.screen_pixels()
-        if picture.size:
-            gc = renderer.new_gc()
-            renderer.draw_image(gc, left, bottom, picture)
-            gc.restore()
-        self.stale = False
 
 
 def network_layout(n_features: int, hidden: tuple[int, ...]) -> dict:
