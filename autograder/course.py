@@ -87,4 +87,3 @@ def own_gradebook(course: Path) -> None:
     if nbgrader_api(load_config(course)).coursedir.db_url != own:
         raise CourseError(f"The copy of the course in {course} does not use its own gradebook; check "
                           "c.CourseDirectory.db_url in nbgrader_config.py.")
-

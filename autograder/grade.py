@@ -309,9 +309,8 @@ def _grade(root: Path, assignment_id: str, csv_path, log, workers, limits_: "Lim
     out = GradeReport(assignment_id, ordered, csv_path, root / "feedback", backup, workers=workers,
                       sandbox="on" if isolation is None else f"off ({isolation})", resumed=resumed)
     if report:
-        from autograder.report import write_report
-
         from autograder.check_my_work import usage
+        from autograder.report import write_report
 
         out.report_html = write_report(assignment_id, ordered, exercise_max(release),
                                        root / "reports" / assignment_id,

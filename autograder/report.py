@@ -342,7 +342,7 @@ def _checks_sentence(checks: dict[str, dict[str, int]]) -> str:
     refused = sum(c["refused"] for c in checks.values())
     return (f"Check my work: {run} check{'s' if run != 1 else ''} by {users} student{'s' if users != 1 else ''} "
             "before the deadline"
-            + (f", and {refused} requests refused (the daily limit, or one still running)." if refused else ".")
+            + (f", and {refused} requests refused (the daily limit, one still running, or the deadline passed)." if refused else ".")
             + " The checks column counts each student's.")
 
 
