@@ -112,7 +112,7 @@ def hub():
                 process.kill()
             # Their servers, and the check service: the hub leaves its managed service running.
             subprocess.run(["pkill", "-u", ",".join(STUDENTS + (BROWSER_STUDENT, GRADER))], capture_output=True)
-            subprocess.run(["pkill", "-f", f"--course-dir {course} check-service"], capture_output=True)
+            subprocess.run(["pkill", "-f", "--", f"--course-dir {course} check-service"], capture_output=True)
             log.close()
             (REPO / "tests" / "artifacts").mkdir(exist_ok=True)
             shutil.copy(base / "hub.log", REPO / "tests" / "artifacts" / "hub.log")  # for a failed run
