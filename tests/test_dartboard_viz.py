@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.dartboard import (
     TARGET,
     DartboardExplorer,
@@ -104,3 +106,44 @@ def test_late_bound_function_is_used_once_defined(monkeypatch):
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_dartboard_explorer({}) is None
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(lambda: DartboardExplorer(lecture_dartboard_stats))
+    assert setup == "dartboard?bias=0.65&variance=0.26"
+    assert_named_setups_restore(DartboardExplorer)
+
+
+def test_a_setup_that_does_not_fit_is_refused_and_changes_nothing():
+    explorer = DartboardExplorer()
+    before = explorer.setup()
+    for bad, words in [("bias=0.3&variance=9", "outside this control's range"),
+                       ("bias=0.3&spread=1", "no setting called spread"),
+                       ("xor_space?w11=1", "for the xor_space visualiser")]:
+        with pytest.raises(ValueError, match=words):
+            explorer.restore(bad)
+        assert explorer.setup() == before
+
+
+def test_the_setup_box_shows_the_setup_and_takes_a_pasted_one():
+    explorer = DartboardExplorer()
+    explorer.setup_button.value = True
+    explorer.bias_slider.value = 1.0
+    assert explorer.setup_box.value == "dartboard?bias=1.0&variance=0.2"
+    explorer.setup_box.value = "high bias, high variance"
+    assert (explorer.bias_slider.value, explorer.variance_slider.value) == (1.2, 0.8)
+    explorer.setup_box.value = "bias=7"
+    assert "outside" in explorer.setup_note.value and explorer.bias_slider.value == 1.2
+
+
+def test_setup_controls_and_presenter_size_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    monkeypatch.setenv("QUERY_STRING", "dartboard.bias=0.9&other.x=1")
+    explorer = show_dartboard_explorer(stats=lecture_dartboard_stats, controls=["variance"], presenter=True)
+    assert explorer.bias_slider.value == 0.9 and explorer.bias_slider.layout.display == "none"
+    width, height = explorer.fig.get_size_inches() * explorer.fig.get_dpi()
+    assert 1000 <= width <= 1200 and height <= 520
+    explorer = show_dartboard_explorer(setup="low bias, high variance")
+    assert explorer.variance_slider.value == 0.8
+    with pytest.raises(ValueError, match="no control called spread"):
+        show_dartboard_explorer(controls=["spread"])

@@ -1,0 +1,332 @@
+"""The shell every visualiser's view shares: controls beside a canvas, one way to show it, a
+setup you can save and restore, a presenter size, and a readout screen readers announce.
+
+A view subclasses `Explorer`, builds its controls and figure, and ends its `__init__` with
+`self._finish(...)`, naming the controls that make up its state. Everything else is written once,
+here:
+
+- **Setups.** `setup()` writes the state as a short text, `dartboard?bias=0.5&variance=0.2`;
+  `restore(text)` puts it back exactly (the same control values, so the same picture). A view
+  with state no control holds (the steps a network has trained) adds it in `_extra_setup` and
+  `_restore_extra`. Each view ships named setups the lecture notes use (`SETUPS`), and the
+  "setup" box under the figure shows the current setup and takes a pasted one.
+- **One calling convention.** `show_<visualiser>(data…, namespace=None, *, <student functions>,
+  setup=None, controls=None, presenter=False, **settings)`. `launch` builds nothing under
+  nbgrader, restores `setup` (a named setup or a setup text; under Voilà also the page's URL,
+  `?dartboard=high+bias` or `?dartboard.bias=1.2`), shows only the `controls` named, and
+  switches to presenter size.
+- **Presenter size** scales the whole figure (text, markers and lines alike) to fill a
+  1280×720 projector, puts the controls under it and enlarges their text.
+- **Accessibility.** `live_readout()` is an HTML readout inside a `role="status"` live region,
+  so a screen reader reads each new value; `description` is the figure's text alternative,
+  read before the readout and hidden from sighted users (who see the figure).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import urllib.parse
+from typing import Callable, ClassVar
+
+# A 1280×720 projector, less the browser's and the page's margins and a row of controls.
+PRESENTER_BOX_PX = (1200, 520)
+PRESENTER_FONT_PX = 18
+
+# Inline, so it works the same in JupyterLab, Notebook 7 and Voilà without a front-end extension.
+STYLE = f"""<style>
+.dlc-presenter .widget-label, .dlc-presenter .widget-readout, .dlc-presenter select,
+.dlc-presenter button, .dlc-presenter input, .dlc-presenter .widget-html-content,
+.dlc-presenter .widget-label-basic {{ font-size: {PRESENTER_FONT_PX}px !important; }}
+.dlc-presenter .widget-inline-hbox .widget-label {{ min-width: 8em; }}
+.dlc-sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+               clip: rect(0 0 0 0); white-space: nowrap; }}
+.dlc-setup input {{ font-family: monospace; }}
+</style>"""
+
+
+def live_readout(value: str = ""):
+    """An HTML readout whose text sits in a `role="status"` live region (announced on change)."""
+    import ipywidgets as widgets
+    import traitlets
+
+    class LiveReadout(widgets.HTML):
+        @traitlets.validate("value")
+        def _in_live_region(self, proposal):
+            text = proposal["value"]
+            if text.startswith(_LIVE_OPEN):
+                return text
+            return f'{_LIVE_OPEN}{text}</div>'
+
+    return LiveReadout(value)
+
+
+_LIVE_OPEN = '<div role="status" aria-live="polite" aria-atomic="true">'
+
+
+def _encode(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)  # the shortest text that reads back as the same float
+    return str(value)
+
+
+def _choices(widget) -> list | None:
+    """The values a menu, toggle or selection slider offers; None for free-valued controls."""
+    values = getattr(widget, "_options_values", None)
+    return None if values is None else list(values)
+
+
+def _decode(widget, key: str, text: str):
+    """The control value `text` stands for, or a ValueError saying what this control accepts."""
+    choices = _choices(widget)
+    if choices is not None:
+        for choice in choices:
+            if _encode(choice) == text:
+                return choice
+        offered = ", ".join(_encode(choice) for choice in choices)
+        raise ValueError(f"The setup's {key}={text} is not one of this control's choices: {offered}.")
+    current = widget.value
+    try:
+        if isinstance(current, bool):
+            if text not in ("true", "false"):
+                raise ValueError
+            return text == "true"
+        value = type(current)(text)
+    except ValueError:
+        raise ValueError(f"The setup's {key}={text} is not a {type(current).__name__} "
+                         f"like {_encode(current)}.") from None
+    low, high = getattr(widget, "min", None), getattr(widget, "max", None)
+    if low is not None and hasattr(widget, "base"):  # a log slider's min and max are exponents
+        low, high = widget.base ** low, widget.base ** high
+    if low is not None and not (low - 1e-12 <= value <= high + 1e-12):
+        raise ValueError(f"The setup's {key}={text} is outside this control's range, "
+                         f"{_encode(low)} to {_encode(high)}.")
+    return value
+
+
+def setup_from_url(name: str, query: str | None = None) -> str | None:
+    """This visualiser's setup in a page URL's query (Voilà gives the kernel QUERY_STRING).
+
+    `?dartboard=high+bias` names a setup; `?dartboard.bias=1.2&dartboard.variance=0.1` spells one.
+    """
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    pairs = urllib.parse.parse_qsl(query, keep_blank_values=True)
+    named = [value for key, value in pairs if key == name]
+    spelled = [(key[len(name) + 1:], value) for key, value in pairs if key.startswith(name + ".")]
+    if named:
+        return named[-1]
+    if spelled:
+        return f"{name}?{urllib.parse.urlencode(spelled)}"
+    return None
+
+
+class Explorer:
+    """The shell of a visualiser's view. Subclasses set `name`, `description`, and call `_finish`."""
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    SETUPS: ClassVar[dict[str, str]] = {}  # named setups, "short name": "key=value&key=value"
+
+    fig = None
+    widget = None
+
+    # -- building -------------------------------------------------------------------------
+
+    def _finish(self, controls: list, state: dict, *, canvas=None, actions: dict | None = None,
+                panel: str = "left", panel_width: str | None = None) -> None:
+        """Lay the view out and register its state.
+
+        controls: the widgets of the control panel, in order (the readout among them).
+        state: name → control, for every control whose value is part of a setup, in the order a
+            setup is restored (a menu whose options depend on another control comes after it).
+        actions: name → button, controls that act but hold no state (hidden by `controls=`).
+        panel: "left" (a column beside the canvas) or "top" (rows above it).
+        """
+        import ipywidgets as widgets
+
+        self._state = dict(state)
+        self._actions = dict(actions or {})
+        self._panel_side, self._panel_width = panel, panel_width
+        self._canvas = self.fig.canvas if canvas is None else canvas
+        self._panel = widgets.Box(list(controls))
+        self._body = widgets.Box()
+        self._presenter = False
+        self._arrange()
+        description = widgets.HTML(f'<span class="dlc-sr-only">{html.escape(self.description)}</span>')
+        self.setup_box = widgets.Text(description="setup", continuous_update=False,
+                                      layout=widgets.Layout(width="560px", display="none"))
+        self.setup_box.add_class("dlc-setup")
+        self.setup_button = widgets.ToggleButton(description="setup", icon="link", value=False,
+                                                 tooltip="show this picture's setup, or paste one")
+        self.presenter_button = widgets.ToggleButton(description="presenter size", icon="desktop", value=False,
+                                                     tooltip="text, lines and markers big enough for a lecture hall")
+        self.setup_note = widgets.HTML()
+        self.setup_button.observe(self._on_setup_button, names="value")
+        self.presenter_button.observe(lambda change: self.set_presenter(change["new"]), names="value")
+        self.setup_box.observe(self._on_setup_typed, names="value")
+        for control in self._state.values():
+            control.observe(self._refresh_setup_box, names="value")
+        bar = widgets.HBox([self.setup_button, self.presenter_button, self.setup_box, self.setup_note],
+                           layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        self.widget = widgets.VBox([widgets.HTML(STYLE), description, self._body, bar])
+        self.widget.add_class("dlc-explorer")
+
+    def _arrange(self) -> None:
+        """Put panel and canvas in the body: side by side (or panel on top), or presenter-style."""
+        from ipywidgets import Layout
+
+        if self._presenter:
+            self._panel.layout = Layout(display="flex", flex_flow="row wrap", align_items="center")
+            self._body.layout = Layout(display="flex", flex_flow="column")
+            self._body.children = (self._canvas, self._panel)
+            self._body.add_class("dlc-presenter")
+            return
+        self._body.remove_class("dlc-presenter")
+        if self._panel_side == "top":
+            self._panel.layout = Layout(display="flex", flex_flow="row wrap", align_items="flex-start")
+            self._body.layout = Layout(display="flex", flex_flow="column")
+        else:
+            self._panel.layout = Layout(display="flex", flex_flow="column", flex="0 0 auto",
+                                        width=self._panel_width)
+            self._body.layout = Layout(display="flex", flex_flow="row wrap")
+        self._body.children = (self._panel, self._canvas)
+
+    def show(self):
+        """Display the explorer."""
+        from IPython.display import display
+
+        display(self.widget)
+
+    # -- setups ---------------------------------------------------------------------------
+
+    def _extra_setup(self) -> dict[str, str]:
+        """State no control holds, as text (views with such state override this)."""
+        return {}
+
+    def _restore_extra(self, values: dict[str, str]) -> None:
+        """Put back what `_extra_setup` wrote (called after the controls are restored)."""
+        if values:
+            raise ValueError(f"This visualiser has no setting called {', '.join(values)}.")
+
+    def setup(self) -> str:
+        """The current state as a short text that `restore` (and `setup=`) takes back."""
+        pairs = [(key, _encode(control.value)) for key, control in self._state.items()]
+        pairs += list(self._extra_setup().items())
+        return f"{self.name}?" + "&".join(f"{key}={urllib.parse.quote(value, safe='.,-_:')}"
+                                         for key, value in pairs)
+
+    def url_query(self) -> str:
+        """The setup as a page URL's query, for a Voilà app: `?dartboard.bias=0.5&…`."""
+        pairs = urllib.parse.parse_qsl(self.setup().split("?", 1)[1], keep_blank_values=True)
+        return "?" + urllib.parse.urlencode([(f"{self.name}.{key}", value) for key, value in pairs])
+
+    def _parse(self, setup: str) -> list[tuple[str, str]]:
+        text = self.SETUPS.get(setup.strip(), setup.strip())
+        name, mark, query = text.partition("?")
+        if not mark:
+            name, query = self.name, text
+        if name != self.name:
+            raise ValueError(f"This setup is for the {name} visualiser, not the {self.name} one.")
+        pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+        known = set(self._state) | set(self._extra_setup())
+        unknown = [key for key, _ in pairs if key not in known]
+        if unknown:
+            named = ", ".join(f'"{key}"' for key in self.SETUPS) or "none"
+            raise ValueError(f"This visualiser has no setting called {', '.join(unknown)}. "
+                             f"Its settings: {', '.join(sorted(known))}. Named setups: {named}.")
+        return pairs
+
+    def restore(self, setup: str) -> None:
+        """Put the state a `setup()` text (or a named setup) describes back; keys left out stay.
+
+        A setup that does not fit (an unknown key, a value out of range) raises ValueError and
+        leaves the explorer as it was.
+        """
+        pairs = self._parse(setup)
+        before = self.setup()
+        try:
+            self._apply(pairs)
+        except Exception:
+            self._apply(self._parse(before))
+            raise
+
+    def _apply(self, pairs: list[tuple[str, str]]) -> None:
+        values = dict(pairs)
+        for key, control in self._state.items():
+            if key in values:
+                value = _decode(control, key, values[key])
+                if control.value != value:
+                    control.value = value
+        extra = {key: value for key, value in pairs if key not in self._state}
+        self._restore_extra(extra)
+
+    def _on_setup_button(self, change) -> None:
+        self.setup_box.layout.display = None if change["new"] else "none"
+        self.setup_note.value = ""
+        self._refresh_setup_box()
+
+    def _refresh_setup_box(self, change=None) -> None:
+        if self.setup_button.value and not getattr(self, "_restoring_from_box", False):
+            self.setup_box.value = self.setup()
+
+    def _on_setup_typed(self, change) -> None:
+        if getattr(self, "_restoring_from_box", False) or change["new"] == self.setup():
+            return
+        self._restoring_from_box = True
+        try:
+            self.restore(change["new"])
+            self.setup_note.value = ""
+        except ValueError as error:
+            self.setup_note.value = f"<i>{html.escape(str(error))}</i>"
+        finally:
+            self._restoring_from_box = False
+        self.setup_box.value = self.setup()
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    def show_only(self, names) -> None:
+        """Hide every control but `names` (state or action names): a lesson's own choice."""
+        every = {**self._state, **self._actions}
+        unknown = [name for name in names if name not in every]
+        if unknown:
+            raise ValueError(f"This visualiser has no control called {', '.join(unknown)}. "
+                             f"Its controls: {', '.join(every)}.")
+        for name, control in every.items():
+            control.layout.display = None if name in names else "none"
+
+    def set_presenter(self, on: bool = True) -> None:
+        """Presenter size on or off: the figure scaled to a 1280×720 projector, controls under it."""
+        if on == self._presenter:
+            return
+        self._presenter = on
+        if self.presenter_button.value != on:
+            self.presenter_button.value = on
+        if not hasattr(self, "_dpi"):
+            self._dpi = self.fig.get_dpi()
+        width, height = self.fig.get_size_inches()
+        scale = min(PRESENTER_BOX_PX[0] / (width * self._dpi), PRESENTER_BOX_PX[1] / (height * self._dpi))
+        self.fig.set_dpi(self._dpi * max(1.0, scale) if on else self._dpi)
+        self._arrange()
+        self.fig.canvas.draw_idle()  # a full draw: the blitter's cached pictures are at the old size
+
+
+def launch(build: Callable[[], Explorer], *, setup: str | None = None, controls=None,
+           presenter: bool = False) -> Explorer | None:
+    """Build, configure and display an explorer; None under nbgrader (no widgets there)."""
+    from dlcourse.viz.figure import under_grading
+
+    if under_grading():
+        return None
+    explorer = build()
+    if setup is None:
+        setup = setup_from_url(explorer.name)
+    if setup:
+        explorer.restore(setup)
+    if controls is not None:
+        explorer.show_only(list(controls))
+    if presenter:
+        explorer.set_presenter(True)
+    explorer.show()
+    return explorer
