@@ -318,11 +318,11 @@ def find_explorer(page, call: str, timeout_ms: float = 30_000) -> Explorer:
     assert cell.count() == 1, f"expected one cell calling {call}, found {cell.count()}"
     cell.scroll_into_view_if_needed()
     output = cell.locator(".jp-OutputArea-output").first
-    box = output.locator(".widget-hbox").first
+    box = output.locator(".dlc-explorer").first  # the Explorer shell (dlcourse/viz/explorer.py)
     box.wait_for(state="visible", timeout=timeout_ms)
     canvas = box.locator(".jupyter-matplotlib-canvas-div").first
     canvas.wait_for(state="visible", timeout=timeout_ms)
-    readout = box.locator(".widget-html-content").first
+    readout = box.locator('[role="status"]').first  # the live readout
     # The canvas has been drawn once (ipympl sends the first image after the view connects).
     page.wait_for_function("(el) => el.querySelector('canvas') && el.querySelector('canvas').width > 0",
                            arg=canvas.element_handle(), timeout=timeout_ms)

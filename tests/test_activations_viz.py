@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.activations import (
     BINS,
     ActivationExplorer,
@@ -106,3 +108,18 @@ def test_late_bound_namespace_picks_up_functions_defined_later(monkeypatch):
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_activation_explorer({}) is None
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(lambda: ActivationExplorer(STUDENT))
+    assert setup == "activations?activation=step&scale=0.13"
+    assert_named_setups_restore(lambda: ActivationExplorer(STUDENT))
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_activation_explorer(functions=STUDENT, setup="tanh saturates: large weights",
+                                        controls=["scale"])
+    assert (explorer.model.activation, explorer.model.scale) == ("tanh", 1.0)
+    assert "<b>tanh</b>" in explorer.readout.value
+    assert explorer.menu.layout.display == "none" and explorer.scale_slider.layout.display is None

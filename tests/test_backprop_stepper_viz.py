@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips, change_every_control
+
 from dlcourse import lecture_network
 from dlcourse.viz.backprop_stepper import BackpropStepperExplorer, show_backprop_stepper
 from dlcourse.viz.backprop_stepper_model import (
@@ -207,3 +209,46 @@ def test_cached_texts_paint_the_same_pixels_as_plain_matplotlib_texts():
     canvas.draw()
     plain = np.asarray(canvas.buffer_rgba()).astype(int)
     assert np.abs(cached - plain).max() <= 2  # rounding where a translucent label box is composited
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    def change(explorer):
+        change_every_control(explorer)
+        for _ in range(STAGE["dz_hidden"]):
+            explorer.step_button.click()
+
+    setup = assert_setup_round_trips(BackpropStepperExplorer, change)
+    assert setup.endswith("&stage=dz_hidden") and "x1=1.15&" in setup
+    assert_named_setups_restore(BackpropStepperExplorer)
+
+
+def test_the_named_setups_stop_the_lectures_network_at_its_stages():
+    explorer = BackpropStepperExplorer()
+    explorer.restore("the lecture's network, after the backward pass")
+    assert explorer.model.stage == STAGE["dtheta1"] and "∂E/∂θ" in explorer.edge_text(("x", 0, 0))
+    assert not explorer.back_button.disabled and "x = [1.00, 0.500]" not in explorer.readout.value
+    explorer.restore("the lecture's network, after one gradient step")
+    assert explorer.step_button.disabled and "(lower)" in explorer.readout.value
+    explorer.restore("stage=3")
+    assert explorer.model.key == "z_out"
+    with pytest.raises(ValueError, match="is not a stage"):
+        explorer.restore("stage=dtheta3")
+    assert explorer.model.key == "z_out"
+
+
+def test_the_stage_is_in_the_setup_box_as_it_steps():
+    explorer = BackpropStepperExplorer()
+    explorer.setup_button.value = True
+    explorer.step_button.click()
+    assert explorer.setup_box.value.endswith("stage=z_hidden")
+    explorer.back_button.click()
+    assert explorer.setup_box.value == explorer.setup() and explorer.setup_box.value.endswith("&stage=inputs")
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_backprop_stepper(setup="the lecture's network, after the forward pass", controls=["step", "lr"])
+    assert explorer.model.key == "error" and "E = ½(y − ŷ)²" in explorer.readout.value
+    assert explorer.back_button.layout.display == "none" and explorer.step_button.layout.display is None
+    assert all(slider.layout.display == "none" for slider in explorer.sliders.values())
+    assert explorer.lr_slider.layout.display is None

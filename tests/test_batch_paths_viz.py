@@ -5,6 +5,8 @@ import math
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.batch_paths import BatchPathExplorer, BatchPathModel, show_batch_path_explorer, torch_sgd_path
 
 
@@ -152,3 +154,28 @@ def test_late_bound_function_is_picked_up_after_it_is_defined(monkeypatch):
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_batch_path_explorer({}) is None
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(lambda: BatchPathExplorer(sgd=lecture_sgd, n_epochs=3))
+    assert setup == "batch_paths?samples=103&batch_size=50&lr=0.08"
+    assert_named_setups_restore(lambda: BatchPathExplorer(sgd=lecture_sgd))
+
+
+def test_the_named_setups_one_epoch_and_a_larger_rate():
+    explorer = BatchPathExplorer(sgd=lecture_sgd)
+    explorer.restore("one epoch")
+    assert [len(explorer.path_lines[name].get_xdata()) - 1 for name in ("batch", "mini-batch", "SGD")] == [1, 10, 100]
+    explorer.restore("twenty epochs")
+    wobble = np.linalg.norm(explorer.model.path("SGD")[-500:] - explorer.model.least_squares, axis=1).mean()
+    explorer.restore("larger rate, noisier SGD")
+    assert explorer.model.lr == 0.15
+    assert np.linalg.norm(explorer.model.path("SGD")[-500:] - explorer.model.least_squares, axis=1).mean() > wobble
+
+
+def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_batch_path_explorer(sgd=lecture_sgd, setup="one epoch", controls=["samples", "rerun"])
+    assert explorer.samples_slider.value == 100 and "after 100 samples" in explorer.readout.value
+    assert explorer.samples_slider.layout.display is None and explorer.rerun.layout.display is None
+    assert explorer.batch_menu.layout.display == explorer.lr_slider.layout.display == "none"

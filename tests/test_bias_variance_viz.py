@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.bias_variance import (
     DEGREES,
     N_DATASETS,
@@ -138,3 +140,23 @@ def test_late_bound_functions_are_picked_up_after_rerun(monkeypatch):
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_bias_variance_explorer({}) is None
+
+
+def build():
+    return BiasVarianceExplorer(lecture_simulate_fits, lecture_decomposition)
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(build)
+    assert setup == "bias_variance?degree=6&l2=10"
+    assert_named_setups_restore(build)
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_bias_variance_explorer(simulate_fits=lecture_simulate_fits, decomposition=lecture_decomposition,
+                                           setup="degree 10 tamed by L2", controls=["degree"])
+    assert (explorer.degree_slider.value, explorer.l2_slider.value) == (10, 1e-2)
+    assert explorer.model.degree == 10 and explorer.model.l2 == 1e-2
+    assert explorer.degree_slider.layout.display is None
+    assert explorer.l2_slider.layout.display == "none" and explorer.rerun.layout.display == "none"

@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.fashion_mnist import CLASSES
 from dlcourse.viz.confusion import ConfusionExplorer, ConfusionModel, show_confusion_explorer
 
@@ -123,3 +125,26 @@ def test_no_widgets_under_grading(monkeypatch, data):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     y_true, y_pred, _, images = data
     assert show_confusion_explorer(y_true, y_pred, images) is None
+
+
+def test_a_saved_setup_restores_the_same_picture(data):
+    y_true, y_pred, probabilities, images = data
+
+    def build():
+        return ConfusionExplorer(y_true, y_pred, images, probabilities=probabilities)
+
+    setup = assert_setup_round_trips(build)
+    assert setup == "confusion?true=9&predicted=9"
+    assert_named_setups_restore(build)
+    explorer = build()
+    click(explorer, 2, 5)  # a clicked cell is in the setup: the menus hold it
+    assert explorer.setup() == "confusion?true=2&predicted=5"
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(data, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    y_true, y_pred, probabilities, images = data
+    explorer = show_confusion_explorer(y_true, y_pred, images, CLASSES, probabilities,
+                                       setup="pullovers taken for coats", controls=["predicted"])
+    assert explorer.cell == (2, 4) and explorer.header.get_text().startswith("true Pullover → predicted Coat")
+    assert explorer.true_menu.layout.display == "none" and explorer.pred_menu.layout.display is None

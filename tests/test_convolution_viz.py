@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips, change_every_control
+
 from dlcourse import fashion_mnist as fm
 from dlcourse.viz.convolution import ConvolutionExplorer, show_convolution_explorer
 from dlcourse.viz.convolution_model import CUSTOM, PRESETS, ConvolutionModel, as_grey_images, synthetic_images
@@ -217,3 +219,32 @@ def test_view_stride_and_padding_resize_the_position_slider(images):
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_convolution_explorer(synthetic_images()) is None
+
+
+def test_a_saved_setup_restores_the_same_picture(images):
+    def change(explorer):
+        change_every_control(explorer)
+        explorer.kernel_boxes[0].value = 0.5  # a custom kernel: its numbers are in the setup
+
+    setup = assert_setup_round_trips(lambda: ConvolutionExplorer(images), change)
+    assert setup == ("convolution?image=2&kernel=custom&stride=3&padding=2&position=3"
+                     "&weights=0.5,0,0,0,1,0,0,0,0")
+    assert_named_setups_restore(lambda: ConvolutionExplorer(images))
+    explorer = ConvolutionExplorer(images)
+    explorer.restore("kernel=Sobel x&weights=1,2,3,4,5,6,7,8,9")  # the numbers win over the menu
+    assert explorer.preset_menu.value == CUSTOM and explorer.model.kernel.ravel().tolist() == list(range(1, 10))
+    assert [box.value for box in explorer.kernel_boxes] == list(range(1, 10))
+    with pytest.raises(ValueError, match="not 9 numbers"):
+        explorer.restore("weights=1,2,3")
+    assert explorer.model.kernel.ravel().tolist() == list(range(1, 10))
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(images, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_convolution_explorer(images, setup="stride 2 halves the output", controls=["position", "play"])
+    assert (explorer.model.preset, explorer.model.stride, explorer.model.padding) == ("Sobel x", 2, 1)
+    assert explorer.position_slider.max == 14 * 14 - 1 and explorer.ax_out.get_title() == "conv output 14×14"
+    assert explorer.position_slider.layout.display is None and explorer.play.layout.display is None
+    hidden = (explorer.image_slider, explorer.preset_menu, explorer.stride_slider, explorer.padding_slider,
+              explorer.kernel_editor)
+    assert all(control.layout.display == "none" for control in hidden)

@@ -129,7 +129,7 @@ def test_the_setup_box_shows_the_setup_and_takes_a_pasted_one():
     explorer = DartboardExplorer()
     explorer.setup_button.value = True
     explorer.bias_slider.value = 1.0
-    assert explorer.setup_box.value == "dartboard?bias=1.0&variance=0.2"
+    assert explorer.setup_box.value == "dartboard?bias=1&variance=0.2"
     explorer.setup_box.value = "high bias, high variance"
     assert (explorer.bias_slider.value, explorer.variance_slider.value) == (1.2, 0.8)
     explorer.setup_box.value = "bias=7"

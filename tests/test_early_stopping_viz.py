@@ -6,6 +6,8 @@ import math
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.early_stopping import (
     N_EPOCHS,
     EarlyStoppingExplorer,
@@ -161,3 +163,29 @@ def test_late_bound_class_is_picked_up_after_it_is_defined(monkeypatch):
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_early_stopping_explorer({}) is None
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(lambda: EarlyStoppingExplorer(LectureEarlyStopping))
+    assert setup == "early_stopping?degree=3&patience=8"
+    assert_named_setups_restore(lambda: EarlyStoppingExplorer(LectureEarlyStopping))
+
+
+def test_the_named_setups_stop_too_early_then_at_the_best_epoch():
+    explorer = EarlyStoppingExplorer(LectureEarlyStopping)
+    lowest = int(explorer.model.val_rmse().argmin())
+    explorer.restore("patience 1 stops too early")
+    assert explorer.model.best_epoch < lowest
+    explorer.restore("patience 5 keeps the best epoch")
+    assert explorer.model.best_epoch == lowest
+    explorer.restore("degree 1 does not overfit")
+    val = explorer.model.val_rmse()
+    assert explorer.model.degree == 1 and val[-1] < val.min() + 0.05
+
+
+def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_early_stopping_explorer(early_stopping=LectureEarlyStopping, setup="patience 1 stops too early",
+                                            controls=["patience"])
+    assert explorer.patience_slider.value == 1 and "patience 1" in explorer.status.get_text()
+    assert explorer.patience_slider.layout.display is None and explorer.degree_buttons.layout.display == "none"

@@ -5,6 +5,8 @@ import pytest
 import torch
 from torch import nn
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.feature_maps import (
     FeatureMapExplorer, FeatureMapModel, grid_shape, show_feature_maps, tile_maps,
 )
@@ -145,3 +147,19 @@ def test_view_blits_a_new_image_and_rebuilds_the_grid_only_for_a_new_shape(image
 def test_no_widgets_under_grading(monkeypatch, images):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_feature_maps(small_cnn(), images) is None
+
+
+def test_a_saved_setup_restores_the_same_picture(images):
+    net = small_cnn()
+    setup = assert_setup_round_trips(lambda: FeatureMapExplorer(net, images))
+    assert setup == "feature_maps?image=3&layer=4&scale=whole%20layer"
+    assert_named_setups_restore(lambda: FeatureMapExplorer(net, images))
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(images, monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_feature_maps(small_cnn(), images, setup="second convolution", controls=["image"])
+    assert explorer.model.layers[explorer.layer].label() == "3: Conv2d → 40×12×12"
+    assert len(explorer.channel_labels) == 32
+    assert explorer.image_slider.layout.display is None
+    assert explorer.layer_menu.layout.display == "none" and explorer.scale_buttons.layout.display == "none"

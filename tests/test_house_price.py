@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.houses import LECTURE_BIAS, LECTURE_MAE, LECTURE_WEIGHTS, house_data
-from dlcourse.viz.house_price import HousePriceExplorer, HousePriceModel, snap
+from dlcourse.viz.house_price import HousePriceExplorer, HousePriceModel, show_house_price_explorer, snap
 
 
 def lecture_predict(X, w, b):
@@ -131,3 +133,41 @@ def test_view_shows_a_student_error_that_names_a_lambda_as_text():
 
     explorer = HousePriceExplorer(broken, LOSSES)
     assert "&lt;lambda&gt;" in explorer.readout.value and "<lambda>" not in explorer.readout.value
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(lambda: HousePriceExplorer(lecture_predict, LOSSES))
+    assert setup.startswith("house_price?w1=0.103") and "&b=0.65" in setup
+    assert_named_setups_restore(lambda: HousePriceExplorer(lecture_predict, LOSSES))
+
+
+def test_the_weights_gradient_descent_reaches_are_in_the_setup():
+    explorer = HousePriceExplorer(lecture_predict, LOSSES)
+    explorer._on_descend()
+    again = HousePriceExplorer(lecture_predict, LOSSES)
+    again.restore(explorer.setup())
+    assert np.array_equal(again.pred_points.get_ydata(), explorer.pred_points.get_ydata())
+    assert again.model.history[-1] == explorer.model.history[-1]
+
+
+def test_the_named_setups_are_the_lectures_examples():
+    explorer = HousePriceExplorer(lecture_predict, LOSSES)
+    for k, mae in enumerate(LECTURE_MAE):
+        explorer.restore(f"lecture example {k + 1}")
+        assert explorer.model.history[-1]["MAE"] == pytest.approx(mae, abs=5e-4)
+    explorer.restore("first slide: no bias")
+    assert explorer.model.bias == 0.0 and explorer.model.weights.tolist() == [0.1, 0.3, 4.0]
+
+
+def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_house_price_explorer(predict=lecture_predict, losses=LOSSES, setup="lecture example 3",
+                                         controls=["w3", "descend"])
+    assert "MAE</b> = 1.767" in explorer.readout.value
+    assert explorer.sliders["w3"].layout.display is None and explorer.descend.layout.display is None
+    assert explorer.sliders["w1"].layout.display == "none" and explorer.example.layout.display == "none"
+
+
+def test_nothing_is_built_under_grading(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert show_house_price_explorer({}) is None

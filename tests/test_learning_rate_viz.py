@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from dlcourse.viz.learning_rate import CURVES, LearningRateExplorer, LearningRateModel, classify
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
+from dlcourse.viz.learning_rate import (
+    CURVES,
+    LearningRateExplorer,
+    LearningRateModel,
+    classify,
+    show_learning_rate_explorer,
+)
 
 
 def lecture_gradient_descent(grad, x0, lr, n_steps):
@@ -113,3 +121,38 @@ def test_the_quartic_presets_end_in_the_local_then_the_global_minimum():
     explorer.preset.value = "quartic: larger rate"
     assert explorer.lr_slider.value == pytest.approx(0.1) and explorer.path_line.get_xdata()[-1] == pytest.approx(-1.3008, abs=1e-3)
     assert explorer.verdict_text.get_text() == "converges"
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(lambda: LearningRateExplorer(lecture_gradient_descent))
+    assert setup.startswith("learning_rate?curve=quartic&lr=0.1") and setup.endswith("&n_steps=23")
+    assert_named_setups_restore(lambda: LearningRateExplorer(lecture_gradient_descent))
+
+
+@pytest.mark.parametrize("name, verdict", [("lr small converges slowly", "converges"),
+                                           ("lr = 1 oscillates", "oscillates"),
+                                           ("lr too large diverges", "diverges"),
+                                           ("quartic: larger rate", "converges")])
+def test_each_named_setup_shows_its_verdict(name, verdict):
+    explorer = LearningRateExplorer(lecture_gradient_descent)
+    explorer.restore(name)
+    assert explorer.verdict_text.get_text() == verdict
+    if name == "lr small converges slowly":
+        assert explorer.path_line.get_xdata()[-1] > 1.0  # 20 small steps from 2 are still far from 0
+    if name == "quartic: larger rate":
+        assert explorer.path_line.get_xdata()[-1] == pytest.approx(-1.3008, abs=1e-3)
+
+
+def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_learning_rate_explorer(gradient_descent=lecture_gradient_descent, setup="lr too large diverges",
+                                           controls=["lr"])
+    assert explorer.verdict_text.get_text() == "diverges" and explorer.lr_slider.value == 1.5
+    assert explorer.lr_slider.layout.display is None
+    for hidden in (explorer.curve_choice, explorer.x0_slider, explorer.steps_slider, explorer.preset):
+        assert hidden.layout.display == "none"
+
+
+def test_nothing_is_built_under_grading(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert show_learning_rate_explorer({}) is None

@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from dlcourse.viz.loss_contours import M, LossContourExplorer, LossContourModel, contour_data
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
+from dlcourse.viz.loss_contours import (
+    M,
+    LossContourExplorer,
+    LossContourModel,
+    contour_data,
+    show_loss_contour_explorer,
+)
 
 
 def test_data_standardized_feature_has_mean_0_std_1_and_maps_to_the_areas():
@@ -96,11 +104,46 @@ def test_model_falls_back_to_torch_when_the_students_functions_are_unfinished():
 
 
 def test_view_late_binds_the_notebooks_functions():
-    from dlcourse.viz.loss_contours import show_loss_contour_explorer
-
     namespace = {}
     explorer = show_loss_contour_explorer(namespace, n_steps=5)
     assert "not written yet" in explorer.readout.value
     namespace.update(gradient_descent=_gradient_descent, mse_gradient=_mse_gradient)
     explorer.steps_slider.value = 6
     assert "your gradient_descent" in explorer.readout.value
+
+
+def _students_explorer():
+    return LossContourExplorer(gradient_descent=_gradient_descent, mse_gradient=_mse_gradient)
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(_students_explorer)
+    assert setup == "loss_contours?scaled=true&lr_fraction=1.05&n_steps=53"
+    assert_named_setups_restore(_students_explorer)
+
+
+def test_the_named_setups_zig_zag_go_straight_and_diverge():
+    explorer = _students_explorer()
+    explorer.restore("standardized goes straight")
+    assert explorer.model.scaled and "round" in explorer.ax_contour.get_title()
+    offsets = explorer.model.path() - explorer.model.optimum()  # on the line from the start through the minimum
+    assert np.allclose(offsets[:, 0] * offsets[0, 1] - offsets[:, 1] * offsets[0, 0], 0, atol=1e-9)
+    assert np.abs(offsets[-1]).max() < 1e-3
+    explorer.restore("unscaled zig-zags")
+    path = explorer.model.path()
+    assert not explorer.model.scaled and np.any(np.diff(np.sign(np.diff(path[:, 1]))) != 0)  # the slope zig-zags
+    explorer.restore("unscaled above the stable limit diverges")
+    losses = explorer.model.losses()
+    assert losses[-1] > losses[0]
+
+
+def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_loss_contour_explorer(setup="standardized goes straight", controls=["scaled"])
+    assert explorer.scaled_toggle.value is True and explorer.scaled_toggle.layout.display is None
+    assert explorer.lr_slider.layout.display == explorer.steps_slider.layout.display == "none"
+
+
+def test_nothing_is_built_under_grading(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert show_loss_contour_explorer({}) is None

@@ -5,6 +5,8 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips, change_every_control
+
 from dlcourse.viz import optimizer_race_model
 from dlcourse.viz.binding import late_bound
 from dlcourse.viz.optimizer_race import OptimizerRaceExplorer, show_optimizer_race
@@ -237,3 +239,48 @@ def test_default_learning_rates_lie_on_the_sliders_grid_and_sgd_converges_on_the
             assert abs(math.log10(snapped) / 0.05 - round(math.log10(snapped) / 0.05)) < 1e-9
     model = OptimizerRaceModel("bowl")
     assert model.hypers["sgd"]["lr"] < 2 / model.kappa, "the default SGD rate sits just under the stability limit"
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    def change(explorer):
+        change_every_control(explorer)
+        explorer._on_click(SimpleNamespace(inaxes=explorer.ax, xdata=-2.0, ydata=0.75))
+
+    setup = assert_setup_round_trips(lambda: OptimizerRaceExplorer(steps=STUDENT, n_steps=50), change)
+    assert "surface=saddle" in setup and "use_student=true" in setup
+    assert [float(v) for v in setup.split("&start=")[1].split(",")] == [-2.0, 0.75]
+    assert_named_setups_restore(OptimizerRaceExplorer)
+
+
+def test_a_start_from_the_menu_is_restored_in_the_menu():
+    explorer = OptimizerRaceExplorer()
+    explorer.restore("surface=rosenbrock&start=-1.5,2.5")
+    assert explorer.start_menu.value == "(−1.5, 2.5)" and explorer.model.start == (-1.5, 2.5)
+    explorer.restore("start=0.25,-0.5")
+    assert explorer.start_menu.value is None and tuple(explorer.start_point.get_xydata()[0]) == (0.25, -0.5)
+    with pytest.raises(ValueError, match="not a point x,y"):
+        explorer.restore("start=1")
+    assert explorer.model.start == (0.25, -0.5)
+
+
+def test_the_named_setup_sgd_diverges_at_kappa_10():
+    explorer = OptimizerRaceExplorer()
+    explorer.restore("SGD diverges at κ = 10")
+    model = explorer.model
+    assert (model.surface_name, model.kappa, model.start) == ("bowl", 10.0, (-4.0, 2.0))
+    assert model.hypers["sgd"]["lr"] > 2 / model.kappa  # past the stable limit 0.2
+    runs = model.runs()
+    assert runs["sgd"].diverged_at is not None and model.summary(runs["sgd"])[0].startswith("diverged at step")
+    assert all(runs[name].diverged_at is None for name in ("momentum", "rmsprop", "adam"))
+    assert "diverged at step" in explorer.readout.value and "2/κ = 0.2" in explorer.readout.value
+    explorer.lr_sliders["sgd"].value = on_lr_grid(0.2)  # one slider step lower: stable again
+    assert explorer.model.runs()["sgd"].diverged_at is None
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_optimizer_race(setup="Rosenbrock's curved valley", controls=["sgd_lr", "start"])
+    assert explorer.surface_choice.value == "rosenbrock" and explorer.steps_slider.value == 300
+    assert explorer.start_menu.value == "(−1.2, 1)" and explorer.start_menu.layout.display is None
+    assert explorer.lr_sliders["sgd"].layout.display is None and explorer.kappa_slider.layout.display == "none"
+    assert explorer.surface_choice.layout.display == "none" and explorer.lr_sliders["adam"].layout.display == "none"

@@ -5,6 +5,8 @@ from dataclasses import asdict
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.artists import PixelPicture
 from dlcourse.viz.playground import (
     BLUE,
@@ -424,3 +426,87 @@ def test_stubs_fall_back_to_pytorch_with_a_message_in_the_readout(monkeypatch):
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_playground() is None and show_playground({}) is None
+
+
+# --- setups --------------------------------------------------------------------------------------
+def test_a_saved_setup_restores_the_same_picture():
+    def change(explorer):
+        """Settings, a layer and a feature, training at two rates, new points in between."""
+        explorer.dataset_toggle.value = "xor"
+        explorer.add_layer_button.click()
+        explorer.feature_toggles["x1·x2"].value = True
+        explorer.lr_menu.value = 0.1
+        explorer.show_test_box.value = True
+        for _ in range(3):
+            explorer.step_button.click()
+        explorer.regenerate_button.click()
+        explorer.step_button.click()
+        explorer.lr_menu.value = 0.3
+        explorer.step_button.click()
+        explorer.step_button.click()
+
+    setup = assert_setup_round_trips(PlaygroundExplorer, change)
+    assert "&features=x1,x2,x1%C2%B7x2&hidden=4,2,2&regenerated=1&epochs=3:0.1,new,1:0.1,2" in setup
+    assert "learning_rate=0.3" in setup and "show_test=true" in setup
+
+    def numpy_engine(explorer):
+        explorer.engine_toggle.value = "numpy"
+        explorer.neuron_boxes[0].value = 3
+        explorer.step()
+        explorer.step()
+
+    setup = assert_setup_round_trips(lambda: PlaygroundExplorer(functions=STUDENT), numpy_engine)
+    assert "engine=numpy&activation=relu" in setup and "hidden=3,2" in setup and setup.endswith("epochs=2")
+    assert_named_setups_restore(PlaygroundExplorer)
+
+
+def test_a_setup_that_does_not_fit_is_refused_and_changes_nothing():
+    explorer = PlaygroundExplorer()
+    explorer.step()
+    before = explorer.setup()
+    for bad, words in [("hidden=9", "1-8 neurons"), ("features=x3", "features must be"),
+                       ("epochs=2:fast", "not a number of epochs"), ("regenerated=0&epochs=new", "cannot be replayed"),
+                       ("hidden=two", "not whole numbers")]:
+        with pytest.raises(ValueError, match=words):
+            explorer.restore(bad)
+        assert explorer.setup() == before and explorer.model.epoch == 1
+
+
+def test_xor_needs_more_than_two_hidden_units_and_three_relus_solve_it():
+    """The named setups' claims. One hidden layer of 2 monotone units makes an output that can only
+    grow (or only fall) along some direction, which XOR's quadrants forbid: it stalls near 88%."""
+    import time
+
+    explorer = PlaygroundExplorer()
+    start = time.perf_counter()
+    explorer.restore("XOR solved by a 2-3-1 ReLU net")
+    assert time.perf_counter() - start < 3
+    model = explorer.model
+    assert (model.config.dataset, model.config.features, model.config.hidden) == ("xor", ("x1", "x2"), (3,))
+    assert model.epoch == 50 and "Epoch 50" in explorer.readout.value
+    assert model.test_loss < 0.02 and model.test_accuracy >= 0.98
+    explorer.restore("XOR: 2 hidden units are not enough")
+    assert model.config.hidden == (2,) and model.epoch == 100
+    model.step(100)
+    assert model.test_accuracy < 0.92 and model.test_loss > 0.1
+
+
+def test_the_over_fit_setups_show_test_loss_above_train_loss():
+    explorer = PlaygroundExplorer()
+    explorer.restore("an over-fit: test loss rises")
+    over_fit = explorer.model
+    assert over_fit.epoch == 100 and explorer.test_points.get_visible()
+    assert over_fit.train_loss < 0.01 and over_fit.test_loss > over_fit.history["test_loss"][20]
+    explorer.restore("L2 smooths the over-fit")
+    assert explorer.model.config.regularization == "L2" and explorer.model.test_loss < 0.5
+
+
+def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_playground(setup="XOR solved by a 2-3-1 ReLU net", controls=["play", "step", "layers"])
+    assert explorer.model.epoch == 50 and explorer.activation_menu.value == "relu"
+    assert explorer.play.layout.display is None and explorer.lr_menu.layout.display == "none"
+    assert explorer._actions["features"].layout.display == "none" and explorer._actions["layers"].layout.display is None
+    explorer.step_button.click()
+    explorer.setup_button.value = True
+    assert explorer.setup_box.value.endswith("epochs=51")

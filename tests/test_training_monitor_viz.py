@@ -36,3 +36,13 @@ def test_view_renders_a_png_and_updates_lines_throttled_but_always_on_the_last_e
 def test_show_returns_none_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_training_monitor(["run"], 2) is None
+
+
+def test_the_readout_is_a_live_region_and_the_figure_has_a_text_alternative():
+    monitor = TrainingMonitor(["run"], n_epochs=2)
+    monitor.record("run", 1.0, 0.9, 0.4)
+    monitor.record("run", 0.8, 0.7, 0.6)
+    assert 'role="status"' in monitor.readout.value and "run: epoch 2" in monitor.readout.value
+    first = monitor.widget.children[0]
+    assert 'class="dlc-sr-only"' in first.value and "validation accuracy" in first.value
+    assert "epoch" not in monitor.description  # the readout alone names the epochs

@@ -3,6 +3,8 @@
 import numpy as np
 import torch
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.vanishing_gradients import (
     VanishingGradientExplorer,
     VanishingGradientModel,
@@ -47,3 +49,21 @@ def test_view_follows_the_controls():
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_vanishing_gradient_explorer() is None
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(VanishingGradientExplorer)
+    assert setup == "vanishing_gradients?depth=13&activation=relu&scale=1.15"
+    assert_named_setups_restore(VanishingGradientExplorer)
+
+
+def test_the_lecture_setups_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_vanishing_gradient_explorer(setup="vanishing gradients at depth 8", controls=["activation"])
+    norms = explorer.model.gradient_norms()
+    assert len(explorer.norm_line.get_xdata()) == 8 and norms[0] / norms[-1] < 1e-3
+    assert explorer.menu.layout.display is None
+    assert explorer.depth_slider.layout.display == "none" and explorer.scale_slider.layout.display == "none"
+    explorer.restore("ReLU at depth 8, He scale 1.4")
+    norms = explorer.model.gradient_norms()
+    assert explorer.model.activation == "relu" and 1e-2 < norms[0] / norms[-1] < 1e2

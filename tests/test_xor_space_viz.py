@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
+
 from dlcourse.viz.xor_space import X_XOR, Y_XOR, XorSpaceExplorer, XorSpaceModel, show_xor_space_explorer
 
 LECTURE_XOR = {"w11": 1.0, "w21": 1.0, "b1": -0.5, "w12": 1.0, "w22": 1.0, "b2": -1.5,
@@ -56,3 +58,18 @@ def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_xor_space_explorer() is None
     assert Y_XOR.tolist() == [0, 1, 1, 0]
+
+
+def test_a_saved_setup_restores_the_same_picture():
+    setup = assert_setup_round_trips(XorSpaceExplorer)
+    assert setup.startswith("xor_space?activation=relu&w11=1.3")
+    assert_named_setups_restore(XorSpaceExplorer)
+
+
+def test_the_lecture_setup_solves_xor_when_shown(monkeypatch):
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    explorer = show_xor_space_explorer(setup="XOR solved by hand-set weights", controls=["activation", "c"])
+    assert explorer.model.params == LECTURE_XOR and explorer.model.activation == "step"
+    assert explorer.model.solves_xor() and "solves XOR" in explorer.readout.value
+    assert explorer.menu.layout.display is None and explorer.sliders["c"].layout.display is None
+    assert all(slider.layout.display == "none" for name, slider in explorer.sliders.items() if name != "c")

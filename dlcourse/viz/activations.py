@@ -20,6 +20,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.viz.binding import note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "step")
 GRADIENT_NAMES = {"sigmoid": "sigmoid_grad", "tanh": "tanh_grad", "relu": "relu_grad",
@@ -120,8 +121,19 @@ class ActivationModel:
         return float(np.mean(np.abs(fp) < SATURATED * top))
 
 
-class ActivationExplorer:
+class ActivationExplorer(Explorer):
     """The widget view: activation menu, weight-scale slider, two panels, an HTML readout."""
+
+    name = "activations"
+    description = ("Left: the chosen activation function f and its derivative f' for z from -8 to 8. Right: a "
+                   "histogram of the pre-activations z of 2000 units with 100 inputs each at the chosen weight "
+                   "scale, with f' drawn over it; units where f' is near zero are saturated.")
+    SETUPS = {
+        "sigmoid, small weights": "activation=sigmoid&scale=0.1",
+        "sigmoid saturates: large weights": "activation=sigmoid&scale=1.0",
+        "tanh saturates: large weights": "activation=tanh&scale=1.0",
+        "ReLU, large weights": "activation=relu&scale=1.0",
+    }
 
     def __init__(self, functions: dict[str, Callable] | None = None, seed: int = 0):
         import ipywidgets as widgets
@@ -134,7 +146,7 @@ class ActivationExplorer:
         self.scale_slider = widgets.FloatSlider(value=self.model.scale, min=low, max=high, step=step,
                                                 description="weight scale", readout_format=".2f",
                                                 style={"description_width": "initial"})
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(8.0, 3.2)
         self.fig.subplots_adjust(left=0.07, right=0.92, bottom=0.17, top=0.9, wspace=0.3)
         self.ax_f, self.ax_h = self.fig.subplots(1, 2)
@@ -166,9 +178,8 @@ class ActivationExplorer:
         self.menu.observe(self._on_menu, names="value")
         self.scale_slider.observe(self._on_scale, names="value")
         self.update()
-        controls = widgets.VBox([self.menu, self.scale_slider, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="300px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.menu, self.scale_slider, self.readout],
+                     {"activation": self.menu, "scale": self.scale_slider}, panel_width="300px")
 
     def update(self) -> None:
         """Redraw from the model: curves and histogram in place, then a blit (the limits never change)."""
@@ -197,27 +208,20 @@ class ActivationExplorer:
         self.model.scale = float(change["new"])
         self.update()
 
-    def show(self):
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_activation_explorer(namespace: dict | None = None, *, functions: dict[str, Callable] | None = None,
-                             seed: int = 0) -> ActivationExplorer | None:
+                             seed: int = 0, setup: str | None = None, controls=None,
+                             presenter: bool = False) -> ActivationExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: the explorer then calls the notebook's `sigmoid`,
     `sigmoid_grad`, ... as they are when a control moves. Or pass `functions` (name -> callable).
+    setup, controls, presenter: see `dlcourse.viz.explorer`.
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if functions is None and namespace is not None:
         names = [n for n in ACTIVATIONS] + [g for g in GRADIENT_NAMES.values() if g]
         functions = {n: late_bound(namespace, n) for n in names}
-    explorer = ActivationExplorer(functions, seed=seed)
-    explorer.show()
-    return explorer
+    return launch(lambda: ActivationExplorer(functions, seed=seed), setup=setup, controls=controls,
+                  presenter=presenter)

@@ -32,11 +32,13 @@ from dlcourse.viz.backprop_stepper_model import (
     LAST,
     LR_RANGE,
     SLIDERS,
+    STAGE,
     STAGES,
     STUDENT_FUNCTIONS,
     BackpropStepperModel,
 )
 from dlcourse.viz.binding import note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 NODE_POSITIONS = {"x1": (0.0, 0.8), "x2": (0.0, 0.2), "h1": (1.65, 0.89), "h2": (1.65, 0.5), "h3": (1.65, 0.11),
                   "out": (2.95, 0.5), "E": (3.85, 0.5)}
@@ -49,8 +51,20 @@ TINTS = {"forward": "#e4effb", "backward": "#fbe6e6", "update": "#e4f5e4"}
 IDLE = "0.72"
 
 
-class BackpropStepperExplorer:
+class BackpropStepperExplorer(Explorer):
     """The widget view: back / step buttons, input, target and learning-rate sliders, the network."""
+
+    name = "backprop_stepper"
+    EXTRA_KEYS = ("stage",)
+    description = ("A network of two inputs, three sigmoid hidden units and one sigmoid output, its error at the "
+                   "right, each node holding its values and each edge its weight and gradient; the stage being "
+                   "computed, forward pass, backward pass or the gradient-descent update, is in colour.")
+    # The lecture's network (x = [1, 0.5], target 1, α = 1) at the stages a lecture stops at.
+    SETUPS = {
+        f"the lecture's network, {when}": f"x1=1.0&x2=0.5&y=1.0&lr=1.0&stage={stage}"
+        for when, stage in (("before the forward pass", "inputs"), ("after the forward pass", "error"),
+                            ("after the backward pass", "dtheta1"), ("after one gradient step", "update"))
+    }
 
     def __init__(self, functions: dict[str, Callable] | None = None, x=(1.0, 0.5), y: float = 1.0, lr: float = 1.0):
         import ipywidgets as widgets
@@ -77,7 +91,7 @@ class BackpropStepperExplorer:
                                                 description="α", readout_format=".3g", style=style,
                                                 layout=widgets.Layout(width="220px"))
         self.lr_slider.observe(self._on_slider, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(9.6, 4.3)
         self._build_artists()
         # Drawn in this order: edges, their labels, then the nodes on top.
@@ -90,8 +104,10 @@ class BackpropStepperExplorer:
         self.update()
         buttons = widgets.HBox([self.back_button, self.step_button])
         sliders = widgets.HBox([*self.sliders.values(), self.lr_slider], layout=widgets.Layout(flex_flow="row wrap"))
-        self.widget = widgets.VBox([widgets.HBox([buttons, sliders], layout=widgets.Layout(flex_flow="row wrap")),
-                                    self.fig.canvas, self.readout])
+        # The readout stays under the network, as before: it goes with the canvas.
+        self._finish([buttons, sliders], {**self.sliders, "lr": self.lr_slider},
+                     canvas=widgets.VBox([self.fig.canvas, self.readout]), panel="top",
+                     actions={"back": self.back_button, "step": self.step_button})
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -202,10 +218,12 @@ class BackpropStepperExplorer:
     def _on_step(self, button=None) -> None:
         self.model.step()
         self.update()
+        self.refresh_setup_box()  # the stage is in the setup, but in no control
 
     def _on_back(self, button=None) -> None:
         self.model.back()
         self.update()
+        self.refresh_setup_box()
 
     def _on_slider(self, change) -> None:
         owner = change["owner"]
@@ -220,28 +238,37 @@ class BackpropStepperExplorer:
             self.model.set(**{name: change["new"]})
         self.update()
 
-    def show(self):
-        from IPython.display import display
+    # -- setups --------------------------------------------------------------------------------
+    def _extra_setup(self) -> dict[str, str]:
+        return {"stage": self.model.key}
 
-        display(self.widget)
+    def _restore_extra(self, values: dict[str, str]) -> None:
+        """The stage (its key, e.g. `dtheta1`, or its number); the model follows the sliders exactly (a
+        slider moved less than half a step leaves the model alone, see _on_slider)."""
+        stage = values.pop("stage", None)
+        super()._restore_extra(values)
+        if stage is not None and stage not in STAGE and not (stage.isdigit() and int(stage) <= LAST):
+            raise ValueError(f"The setup's stage={stage} is not a stage: {', '.join(STAGE)} (or 0 to {LAST}).")
+        self.model.set(lr=self.lr_slider.value, **{name: slider.value for name, slider in self.sliders.items()})
+        if stage is not None:
+            self.model.set(stage=STAGE[stage] if stage in STAGE else int(stage))
+        self.update()
 
 
 def show_backprop_stepper(namespace: dict | None = None, *, functions: dict[str, Callable] | None = None,
+                          setup: str | None = None, controls=None, presenter: bool = False,
                           **settings) -> BackpropStepperExplorer | None:
     """Build and display the stepper; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: the readout then also checks the notebook's `linear_forward`,
     `sigmoid_forward`, `half_squared_error`, `sigmoid_backward` and `linear_backward` (as they are
     at each click) against autograd. Or pass `functions` (name -> callable).
-    settings: x (two inputs), y (target), lr to start from.
+    settings: x (two inputs), y (target), lr to start from. setup, controls, presenter: see
+    `dlcourse.viz.explorer` (e.g. setup="the lecture's network, after the backward pass").
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if functions is None and namespace is not None:
         functions = {name: late_bound(namespace, name) for name in STUDENT_FUNCTIONS}
-    explorer = BackpropStepperExplorer(functions, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: BackpropStepperExplorer(functions, **settings), setup=setup, controls=controls,
+                  presenter=presenter)

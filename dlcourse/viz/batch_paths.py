@@ -13,6 +13,9 @@ rate slider, and a button that re-runs the student's function.
 The library holds no solution to week 3: the paths come from the student's
 `sgd_linear_regression` when it is given and works; otherwise from torch (autograd, a shuffling
 `DataLoader` and `torch.optim.SGD`), with a message saying so.
+
+Named setups: "one epoch" (100 samples: 1, 10 and 100 updates), "twenty epochs", and "larger
+rate, noisier SGD" (α = 0.15: batch GD gets closer, SGD wobbles more around the minimum).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import numpy as np
 
 from dlcourse.linear_data import TRUE_THETA, make_linear_data
 from dlcourse.viz.binding import note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 SgdFn = Callable[..., tuple]
 MINIBATCH_SIZES = (2, 5, 10, 20, 50)
@@ -182,8 +186,19 @@ class BatchPathModel:
         return self.n_epochs * self.m
 
 
-class BatchPathExplorer:
+class BatchPathExplorer(Explorer):
     """The widget view. Example (in a notebook): BatchPathExplorer(sgd=sgd_linear_regression).show()"""
+
+    name = "batch_paths"
+    description = ("Left: the paths of batch, mini-batch and stochastic gradient descent over contour lines "
+                   "of the mean squared error, from the origin towards the least-squares point, a star, each cut "
+                   "after the same number of samples processed. Right: each run's training loss per sample "
+                   "processed, a dot where the paths are cut.")
+    SETUPS = {
+        "one epoch": "samples=100&batch_size=10&lr=0.05",
+        "twenty epochs": "samples=2000&batch_size=10&lr=0.05",
+        "larger rate, noisier SGD": "samples=2000&batch_size=10&lr=0.15",
+    }
 
     def __init__(self, sgd: SgdFn | None = None, batch_size: int = 10, lr: float = 0.05,
                  n_epochs: int = 20, samples: int = 100):
@@ -193,23 +208,26 @@ class BatchPathExplorer:
 
         self.model = BatchPathModel(sgd, batch_size, lr, n_epochs, samples)
         style = {"description_width": "140px"}
-        wide = widgets.Layout(width="340px")
+
+        def wide():  # a Layout per control: hiding one (`controls=`) sets its layout's display
+            return widgets.Layout(width="340px")
+
         self.samples_slider = widgets.IntSlider(value=self.model.samples, min=0, max=self.model.max_samples,
                                                 step=1, description="samples processed", style=style,
-                                                layout=wide, continuous_update=True)
+                                                layout=wide(), continuous_update=True)
         self.batch_menu = widgets.Dropdown(options=list(MINIBATCH_SIZES), value=self.model.batch_size,
-                                           description="mini-batch size", style=style, layout=wide)
+                                           description="mini-batch size", style=style, layout=wide())
         low, high, step = LR_RANGE
         self.lr_slider = widgets.FloatSlider(value=self.model.lr, min=low, max=high, step=step,
                                              description="learning rate α", readout_format=".2f", style=style,
-                                             layout=wide, continuous_update=False)
+                                             layout=wide(), continuous_update=False)
         self.rerun = widgets.Button(description="run sgd_linear_regression again", icon="refresh",
                                     layout=widgets.Layout(width="260px"))
         self.samples_slider.observe(self._on_samples, names="value")
         self.batch_menu.observe(self._on_settings, names="value")
         self.lr_slider.observe(self._on_settings, names="value")
         self.rerun.on_click(self._on_settings)
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(7.2, 3.3)
         self._build_artists()
         # Blitted artists are drawn over the cached background, in this order: the two marks come
@@ -220,9 +238,9 @@ class BatchPathExplorer:
         self.blitter = Blitter(self.fig, moving)
         self._draw_full_losses()
         self.update(full=True)
-        controls = widgets.VBox([self.samples_slider, self.batch_menu, self.lr_slider, self.rerun, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="350px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.samples_slider, self.batch_menu, self.lr_slider, self.rerun, self.readout],
+                     {"samples": self.samples_slider, "batch_size": self.batch_menu, "lr": self.lr_slider},
+                     actions={"rerun": self.rerun}, panel_width="350px")
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -318,14 +336,9 @@ class BatchPathExplorer:
         self._draw_full_losses()
         self.update(full=True)
 
-    def show(self):
-        """Display the explorer."""
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_batch_path_explorer(namespace: dict | None = None, *, sgd: SgdFn | None = None,
+                             setup: str | None = None, controls=None, presenter: bool = False,
                              **settings) -> BatchPathExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
@@ -333,14 +346,12 @@ def show_batch_path_explorer(namespace: dict | None = None, *, sgd: SgdFn | None
     `sgd_linear_regression` as it is *when a control moves* (or the re-run button is pressed),
     so it can be shown before the exercise is done. Or pass the function as `sgd`.
     settings: batch_size, lr, n_epochs, samples to start from.
+    setup, controls, presenter: see `dlcourse.viz.explorer` (the re-run button's name for
+    `controls` is rerun).
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if namespace is not None and sgd is None:
         sgd = late_bound(namespace, "sgd_linear_regression")
-    explorer = BatchPathExplorer(sgd=sgd, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: BatchPathExplorer(sgd=sgd, **settings), setup=setup, controls=controls,
+                  presenter=presenter)

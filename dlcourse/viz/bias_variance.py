@@ -25,6 +25,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.viz.binding import note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 NOISE_STD = 0.3
 N_SAMPLES = 40
@@ -171,8 +172,20 @@ class BiasVarianceModel:
         }
 
 
-class BiasVarianceExplorer:
+class BiasVarianceExplorer(Explorer):
     """The widget view. Example: BiasVarianceExplorer(simulate_fits, bias_variance_decomposition).show()"""
+
+    name = "bias_variance"
+    description = ("Three panels. Left: 20 of 100 polynomial fits to fresh noisy data sets, their mean and the "
+                   "true sine curve. Middle: bars of bias squared, variance, noise, their sum and the measured "
+                   "test error. Right: bias squared, variance and their total against the polynomial degree, "
+                   "with the current degree marked.")
+    SETUPS = {
+        "underfit: degree 1": "degree=1&l2=0.0",
+        "a good fit: degree 3": "degree=3&l2=0.0",
+        "overfit: degree 10": "degree=10&l2=0.0",
+        "degree 10 tamed by L2": "degree=10&l2=0.01",
+    }
 
     def __init__(self, simulate_fits: Callable | None = None, decomposition: Callable | None = None,
                  degree: int = 3, l2: float = 0.0):
@@ -190,7 +203,7 @@ class BiasVarianceExplorer:
                                                  layout=widgets.Layout(width="300px"))
         self.rerun = widgets.Button(description="run my functions again", icon="refresh",
                                     layout=widgets.Layout(width="220px"))
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.degree_slider.observe(self._on_change, names="value")
         self.l2_slider.observe(self._on_change, names="value")
         self.rerun.on_click(self._on_rerun)
@@ -199,9 +212,9 @@ class BiasVarianceExplorer:
         self.blitter = Blitter(self.fig, [self.fits, self.mean_line, *self.bars, self.cap_marks,
                                           *self.curve_lines.values(), self.degree_line, self.degree_points])
         self.update()
-        controls = widgets.VBox([self.degree_slider, self.l2_slider, self.rerun, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="310px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.degree_slider, self.l2_slider, self.rerun, self.readout],
+                     {"degree": self.degree_slider, "l2": self.l2_slider}, actions={"rerun": self.rerun},
+                     panel_width="310px")
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -308,30 +321,22 @@ class BiasVarianceExplorer:
         self.model.clear()
         self.update()
 
-    def show(self):
-        """Display the explorer."""
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_bias_variance_explorer(namespace: dict | None = None, *, simulate_fits: Callable | None = None,
-                                decomposition: Callable | None = None, **settings) -> BiasVarianceExplorer | None:
+                                decomposition: Callable | None = None, setup: str | None = None, controls=None,
+                                presenter: bool = False, **settings) -> BiasVarianceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then calls the notebook's
     `simulate_fits` and `bias_variance_decomposition` as they are *when a control moves*, so it
     can be shown before the exercises are done (press "run my functions again" after editing
     them). Or pass the functions directly. settings: degree, l2.
+    setup, controls, presenter: see `dlcourse.viz.explorer`.
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if namespace is not None:
         simulate_fits = simulate_fits or late_bound(namespace, "simulate_fits")
         decomposition = decomposition or late_bound(namespace, "bias_variance_decomposition")
-    explorer = BiasVarianceExplorer(simulate_fits, decomposition, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: BiasVarianceExplorer(simulate_fits, decomposition, **settings), setup=setup,
+                  controls=controls, presenter=presenter)

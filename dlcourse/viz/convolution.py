@@ -34,10 +34,33 @@ from dlcourse.viz.convolution_model import (
     short_number,
     with_minus_signs,
 )
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 
-class ConvolutionExplorer:
-    """The widget view: image, kernel (nine boxes and presets), stride, padding, window position."""
+def _weights_text(kernel: np.ndarray) -> str:
+    """The nine weights, row by row, exactly and short: -1,0,1,-2,0,2,-1,0,1."""
+    texts = (repr(float(value)) for value in kernel.ravel())
+    return ",".join(text[:-2] if text.endswith(".0") else text for text in texts)
+
+
+class ConvolutionExplorer(Explorer):
+    """The widget view: image, kernel (nine boxes and presets), stride, padding, window position.
+
+    Its setup holds the control values; a custom kernel's nine numbers are the extra `weights`
+    (empty for a preset, which the `kernel` menu names). The images come from the caller.
+    """
+
+    name = "convolution"
+    description = ("Four panels: the zero-padded input image with the 3 by 3 window the kernel covers, the "
+                   "output feature map with the cell this window makes, the map after ReLU, and the map after a "
+                   "2 by 2 max-pool. The readout writes out the window's nine products and the output-size "
+                   "formula.")
+    SETUPS = {
+        "identity, padding 1 keeps the size": "kernel=identity&stride=1&padding=1",
+        "Gaussian blur": "kernel=Gaussian blur&stride=1&padding=1",
+        "Sobel x finds vertical edges": "kernel=Sobel x&stride=1&padding=1",
+        "stride 2 halves the output": "kernel=Sobel x&stride=2&padding=1",
+    }
 
     def __init__(self, images=None, labels=None, *, conv2d_naive: Callable | None = None, **settings) -> None:
         import ipywidgets as widgets
@@ -69,7 +92,7 @@ class ConvolutionExplorer:
         for control in (self.image_slider, self.preset_menu, self.stride_slider, self.padding_slider,
                         self.position_slider, *self.kernel_boxes):
             control.observe(self._on_change, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self._updating = False
 
         self.fig = interactive_figure(9.6, 2.6)
@@ -114,11 +137,15 @@ class ConvolutionExplorer:
         left = widgets.VBox([self.image_slider, self.preset_menu, self.stride_slider, self.padding_slider,
                              widgets.HBox([self.position_slider]), self.play],
                             layout=widgets.Layout(flex="0 0 auto", width="300px"))
-        middle = widgets.VBox([widgets.HTML("<b>kernel w</b> (edit a number)"), kernel_grid],
-                              layout=widgets.Layout(flex="0 0 auto", width="225px"))
+        self.kernel_editor = widgets.VBox([widgets.HTML("<b>kernel w</b> (edit a number)"), kernel_grid],
+                                          layout=widgets.Layout(flex="0 0 auto", width="225px"))
         right = widgets.VBox([self.readout], layout=widgets.Layout(flex="1 1 380px"))
-        top_row = widgets.HBox([left, middle, right], layout=widgets.Layout(flex_flow="row wrap"))
-        self.widget = widgets.VBox([top_row, self.fig.canvas])
+        # The Play only moves the window slider (jslink), so the slider alone is state. The kernel
+        # editor is listed with the actions so that `controls=` can hide it; its numbers are `weights`.
+        self._finish([left, self.kernel_editor, right],
+                     {"image": self.image_slider, "kernel": self.preset_menu, "stride": self.stride_slider,
+                      "padding": self.padding_slider, "position": self.position_slider},
+                     actions={"play": self.play, "weights": self.kernel_editor}, panel="top")
 
     # -- drawing ------------------------------------------------------------------------------
     def update(self) -> None:
@@ -224,6 +251,7 @@ class ConvolutionExplorer:
             self.model.set(position=change["new"])
         self._sync_controls()
         self.update()
+        self.refresh_setup_box()  # a kernel box may change the kernel without moving a state control
 
     def _sync_controls(self) -> None:
         """Show the model's state in the controls without running their observers."""
@@ -255,14 +283,40 @@ class ConvolutionExplorer:
             self._updating = False
         self._sync_controls()
         self.update()
+        self.refresh_setup_box()
 
-    def show(self):
-        from IPython.display import display
+    # -- setups ---------------------------------------------------------------------------------
+    def _extra_setup(self) -> dict[str, str]:
+        # Always the key (the base accepts only keys it writes); empty when the menu names the kernel.
+        custom = self.preset_menu.value == CUSTOM
+        return {"weights": _weights_text(self.model.kernel) if custom else ""}
 
-        display(self.widget)
+    def _restore_extra(self, values: dict[str, str]) -> None:
+        values = dict(values)
+        text = values.pop("weights", "")
+        super()._restore_extra(values)
+        if not text:
+            return
+        try:
+            kernel = np.array([float(part) for part in text.split(",")])
+        except ValueError:
+            kernel = np.array([])
+        if kernel.size != KERNEL * KERNEL or not np.isfinite(kernel).all():
+            raise ValueError(f"The setup's weights={text} is not {KERNEL * KERNEL} numbers separated by commas.")
+        menu = self.preset_menu.value
+        self.model.set(kernel=kernel.reshape(KERNEL, KERNEL))
+        self._sync_controls()
+        if menu == CUSTOM:  # "custom" with a preset's numbers stays custom, as it was when saved
+            self._updating = True
+            try:
+                self.preset_menu.value = CUSTOM
+            finally:
+                self._updating = False
+        self.update()
 
 
-def show_convolution_explorer(images=None, labels=None, namespace: dict | None = None,
+def show_convolution_explorer(images=None, labels=None, namespace: dict | None = None, *,
+                              setup: str | None = None, controls=None, presenter: bool = False,
                               **settings) -> ConvolutionExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
@@ -271,13 +325,11 @@ def show_convolution_explorer(images=None, labels=None, namespace: dict | None =
     labels: (N,) class numbers for the titles. namespace: pass the notebook's `globals()` and the
     readout also checks the notebook's `conv2d_naive` (as it is at each change) against torch.
     settings: index, kernel (a preset name or a 3x3 array), stride, padding, position.
+    setup, controls, presenter: see `dlcourse.viz.explorer` (a setup holds the settings, not the images;
+    its controls: image, kernel, stride, padding, position, play, weights).
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     student = late_bound(namespace, "conv2d_naive") if namespace is not None else None
-    explorer = ConvolutionExplorer(images, labels, conv2d_naive=student, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: ConvolutionExplorer(images, labels, conv2d_naive=student, **settings), setup=setup,
+                  controls=controls, presenter=presenter)

@@ -17,6 +17,9 @@ choice.
 
 The library holds no solution to week 3: the stopping decision, the best epoch and the best
 weights all come from the student's class; without it the explorer shows the curves only.
+
+Named setups (degree 9 unless named): "patience 1 stops too early" (epoch 10, before the lowest
+validation error at 15), "patience 5 keeps the best epoch" and "degree 1 does not overfit".
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 
 from dlcourse.linear_data import TRUE_THETA, make_linear_data
 from dlcourse.viz.binding import note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 M_TRAIN, M_VAL = 15, 50
 TRAIN_SEED, VAL_SEED = 5, 6
@@ -154,8 +158,19 @@ class EarlyStoppingModel:
         return features(x, self.degree) @ weights
 
 
-class EarlyStoppingExplorer:
+class EarlyStoppingExplorer(Explorer):
     """The widget view. Example (in a notebook): EarlyStoppingExplorer(EarlyStopping).show()"""
+
+    name = "early_stopping"
+    description = ("Left: learning curves, the training and the validation error after each epoch, with a star "
+                   "at the best epoch and a dashed line where early stopping stops. Right: the training and "
+                   "validation points, the true line, the polynomial with the best weights and the one trained "
+                   "to the end.")
+    SETUPS = {
+        "patience 1 stops too early": "degree=9&patience=1",
+        "patience 5 keeps the best epoch": "degree=9&patience=5",
+        "degree 1 does not overfit": "degree=1&patience=5",
+    }
 
     def __init__(self, early_stopping: Callable | None = None, patience: int = 5, degree: int = 9):
         import ipywidgets as widgets
@@ -172,7 +187,7 @@ class EarlyStoppingExplorer:
         self.degree_buttons.style.button_width = "80px"
         self.patience_slider.observe(self._on_change, names="value")
         self.degree_buttons.observe(self._on_change, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(7.6, 3.4)
         self.x_grid = np.linspace(0.0, 2.0, 80)
         self._build_artists()
@@ -180,9 +195,8 @@ class EarlyStoppingExplorer:
                                           self.status])
         self._shown_degree = None
         self.update()
-        controls = widgets.VBox([self.patience_slider, self.degree_buttons, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="350px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.patience_slider, self.degree_buttons, self.readout],
+                     {"degree": self.degree_buttons, "patience": self.patience_slider}, panel_width="350px")
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -267,28 +281,20 @@ class EarlyStoppingExplorer:
         self.model.run()
         self.update()
 
-    def show(self):
-        """Display the explorer."""
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_early_stopping_explorer(namespace: dict | None = None, *, early_stopping: Callable | None = None,
+                                 setup: str | None = None, controls=None, presenter: bool = False,
                                  **settings) -> EarlyStoppingExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then uses the notebook's
     `EarlyStopping` class as it is *when a control moves*, so it can be shown before the
     exercise is done. Or pass the class as `early_stopping`. settings: patience, degree.
+    setup, controls, presenter: see `dlcourse.viz.explorer`.
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if namespace is not None and early_stopping is None:
         early_stopping = late_bound(namespace, "EarlyStopping")
-    explorer = EarlyStoppingExplorer(early_stopping=early_stopping, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: EarlyStoppingExplorer(early_stopping=early_stopping, **settings), setup=setup,
+                  controls=controls, presenter=presenter)

@@ -64,11 +64,19 @@ def live_readout(value: str = ""):
 _LIVE_OPEN = '<div role="status" aria-live="polite" aria-atomic="true">'
 
 
+def text_alternative(description: str):
+    """The figure's description for screen readers (hidden on screen), with the shared style."""
+    import ipywidgets as widgets
+
+    return widgets.HTML(f'{STYLE}<span class="dlc-sr-only">{html.escape(description)}</span>')
+
+
 def _encode(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return repr(value)  # the shortest text that reads back as the same float
+        # 12 digits: 0.1 + 0.2 reads "0.3", not "0.30000000000000004"; no picture can tell them apart.
+        return format(value, ".12g")
     return str(value)
 
 
@@ -78,12 +86,22 @@ def _choices(widget) -> list | None:
     return None if values is None else list(values)
 
 
+def _same_number(choice, text: str) -> bool:
+    """A numeric choice written another way: "0.0" for 0, "1e-2" for 0.01."""
+    if isinstance(choice, bool) or not isinstance(choice, (int, float)):
+        return False
+    try:
+        return float(text) == choice
+    except ValueError:
+        return False
+
+
 def _decode(widget, key: str, text: str):
     """The control value `text` stands for, or a ValueError saying what this control accepts."""
     choices = _choices(widget)
     if choices is not None:
         for choice in choices:
-            if _encode(choice) == text:
+            if _encode(choice) == text or _same_number(choice, text):
                 return choice
         offered = ", ".join(_encode(choice) for choice in choices)
         raise ValueError(f"The setup's {key}={text} is not one of this control's choices: {offered}.")
@@ -122,12 +140,20 @@ def setup_from_url(name: str, query: str | None = None) -> str | None:
     return None
 
 
+def presenter_from_url(query: str | None = None) -> bool:
+    """True when the page URL asks for presenter size for every visualiser: `?presenter=1`."""
+    query = os.environ.get("QUERY_STRING", "") if query is None else query
+    values = [value for key, value in urllib.parse.parse_qsl(query) if key == "presenter"]
+    return bool(values) and values[-1].lower() not in ("0", "false", "no", "off")
+
+
 class Explorer:
     """The shell of a visualiser's view. Subclasses set `name`, `description`, and call `_finish`."""
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     SETUPS: ClassVar[dict[str, str]] = {}  # named setups, "short name": "key=value&key=value"
+    EXTRA_KEYS: ClassVar[tuple[str, ...]] = ()  # setup keys no control holds (see _extra_setup)
 
     fig = None
     widget = None
@@ -154,7 +180,7 @@ class Explorer:
         self._body = widgets.Box()
         self._presenter = False
         self._arrange()
-        description = widgets.HTML(f'<span class="dlc-sr-only">{html.escape(self.description)}</span>')
+        description = text_alternative(self.description)
         self.setup_box = widgets.Text(description="setup", continuous_update=False,
                                       layout=widgets.Layout(width="560px", display="none"))
         self.setup_box.add_class("dlc-setup")
@@ -166,11 +192,12 @@ class Explorer:
         self.setup_button.observe(self._on_setup_button, names="value")
         self.presenter_button.observe(lambda change: self.set_presenter(change["new"]), names="value")
         self.setup_box.observe(self._on_setup_typed, names="value")
-        for control in self._state.values():
-            control.observe(self._refresh_setup_box, names="value")
+        for key, control in self._state.items():
+            control.observe(self.refresh_setup_box, names="value")
+            control.add_class(f"dlc-state-{key}")  # for the browser tests: which element is which
         bar = widgets.HBox([self.setup_button, self.presenter_button, self.setup_box, self.setup_note],
                            layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        self.widget = widgets.VBox([widgets.HTML(STYLE), description, self._body, bar])
+        self.widget = widgets.VBox([description, self._body, bar])
         self.widget.add_class("dlc-explorer")
 
     def _arrange(self) -> None:
@@ -222,7 +249,7 @@ class Explorer:
         pairs = urllib.parse.parse_qsl(self.setup().split("?", 1)[1], keep_blank_values=True)
         return "?" + urllib.parse.urlencode([(f"{self.name}.{key}", value) for key, value in pairs])
 
-    def _parse(self, setup: str) -> list[tuple[str, str]]:
+    def _parse_setup(self, setup: str) -> list[tuple[str, str]]:
         text = self.SETUPS.get(setup.strip(), setup.strip())
         name, mark, query = text.partition("?")
         if not mark:
@@ -230,7 +257,7 @@ class Explorer:
         if name != self.name:
             raise ValueError(f"This setup is for the {name} visualiser, not the {self.name} one.")
         pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
-        known = set(self._state) | set(self._extra_setup())
+        known = set(self._state) | set(self.EXTRA_KEYS) | set(self._extra_setup())
         unknown = [key for key, _ in pairs if key not in known]
         if unknown:
             named = ", ".join(f'"{key}"' for key in self.SETUPS) or "none"
@@ -244,15 +271,15 @@ class Explorer:
         A setup that does not fit (an unknown key, a value out of range) raises ValueError and
         leaves the explorer as it was.
         """
-        pairs = self._parse(setup)
+        pairs = self._parse_setup(setup)
         before = self.setup()
         try:
-            self._apply(pairs)
+            self._apply_setup(pairs)
         except Exception:
-            self._apply(self._parse(before))
+            self._apply_setup(self._parse_setup(before))
             raise
 
-    def _apply(self, pairs: list[tuple[str, str]]) -> None:
+    def _apply_setup(self, pairs: list[tuple[str, str]]) -> None:
         values = dict(pairs)
         for key, control in self._state.items():
             if key in values:
@@ -265,9 +292,10 @@ class Explorer:
     def _on_setup_button(self, change) -> None:
         self.setup_box.layout.display = None if change["new"] else "none"
         self.setup_note.value = ""
-        self._refresh_setup_box()
+        self.refresh_setup_box()
 
-    def _refresh_setup_box(self, change=None) -> None:
+    def refresh_setup_box(self, change=None) -> None:
+        """Show the new setup in the setup box (views call it when state no control holds changes)."""
         if self.setup_button.value and not getattr(self, "_restoring_from_box", False):
             self.setup_box.value = self.setup()
 
@@ -326,7 +354,7 @@ def launch(build: Callable[[], Explorer], *, setup: str | None = None, controls=
         explorer.restore(setup)
     if controls is not None:
         explorer.show_only(list(controls))
-    if presenter:
+    if presenter or presenter_from_url():
         explorer.set_presenter(True)
     explorer.show()
     return explorer

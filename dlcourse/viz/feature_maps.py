@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlcourse.viz.explorer import Explorer, launch, live_readout
+
 MAX_CHANNELS = 32
 GRID_COLUMNS = 8
 SCALES = ("each map", "whole layer")
@@ -194,12 +196,25 @@ class FeatureMapModel:
         return [(float(lo), float(max(hi, lo + 1e-6))) for lo, hi in zip(lows, highs)]
 
 
-class FeatureMapExplorer:
+class FeatureMapExplorer(Explorer):
     """The widget view: an image slider, a layer menu, a colour-scale choice; input and map grid.
 
     The maps are drawn as one picture (a mosaic with transparent gaps over the channel numbers):
-    one image to redraw per change instead of 32 keeps an image change fast.
+    one image to redraw per change instead of 32 keeps an image change fast. A setup holds the
+    control values; the model and the images come from the caller.
     """
+
+    name = "feature_maps"
+    description = ("Left: the input image. Right: a grid of the chosen layer's feature maps for that image, up to "
+                   "32 channels as small numbered grey pictures, bright where the value is large, each map on its "
+                   "own colour scale or on one scale for the whole layer.")
+    # Layer numbers of the lecture's CNN, Conv-ReLU-MaxPool twice (0: conv, 1: ReLU, 2: pool, 3: conv).
+    SETUPS = {
+        "first convolution, each map on its own scale": "layer=0&scale=each map",
+        "first convolution on one scale": "layer=0&scale=whole layer",
+        "after ReLU and max-pool": "layer=2&scale=each map",
+        "second convolution": "layer=3&scale=each map",
+    }
 
     def __init__(self, model, images, labels=None, *, class_names=None, max_channels: int = MAX_CHANNELS,
                  index: int = 0, layer: int = 0, scale: str = SCALES[0]) -> None:
@@ -222,7 +237,7 @@ class FeatureMapExplorer:
                                                    style={"description_width": "50px", "button_width": "115px"})
         for control in (self.image_slider, self.layer_menu, self.scale_buttons):
             control.observe(self._on_change, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
 
         self.fig = interactive_figure(9.6, 4.0)
         self.ax_input = self.fig.add_axes((0.01, 0.15, 0.2, 0.7))
@@ -240,9 +255,9 @@ class FeatureMapExplorer:
         self.blitter = Blitter(self.fig, [self.input_artist, self.ax_input.title, self.maps_artist])
         self._grid = None
         self.update()
-        controls = widgets.HBox([widgets.VBox([self.image_slider, self.layer_menu, self.scale_buttons]),
-                                 self.readout], layout=widgets.Layout(flex_flow="row wrap"))
-        self.widget = widgets.VBox([controls, self.fig.canvas])
+        self._finish([widgets.VBox([self.image_slider, self.layer_menu, self.scale_buttons]), self.readout],
+                     {"image": self.image_slider, "layer": self.layer_menu, "scale": self.scale_buttons},
+                     panel="top")
 
     @property
     def index(self) -> int:
@@ -315,23 +330,16 @@ class FeatureMapExplorer:
     def _on_change(self, change) -> None:
         self.update()
 
-    def show(self):
-        from IPython.display import display
 
-        display(self.widget)
-
-
-def show_feature_maps(model, images, labels=None, **settings) -> FeatureMapExplorer | None:
+def show_feature_maps(model, images, labels=None, *, setup: str | None = None, controls=None,
+                      presenter: bool = False, **settings) -> FeatureMapExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     model: a trained nn.Module with nn.Conv2d layers. images: what it was trained on, (N, 1, 28, 28)
     float tensor, or (N, 28, 28) uint8 (scaled by 1/255). labels: (N,) class numbers, optional.
     settings: class_names, max_channels (default 32), index, layer, scale ('each map' / 'whole layer').
+    setup, controls, presenter: see `dlcourse.viz.explorer` (a setup holds the settings, not the model or
+    the images; its controls: image, layer, scale).
     """
-    from dlcourse.viz.figure import under_grading
-
-    if under_grading():
-        return None
-    explorer = FeatureMapExplorer(model, images, labels, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: FeatureMapExplorer(model, images, labels, **settings), setup=setup, controls=controls,
+                  presenter=presenter)

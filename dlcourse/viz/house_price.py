@@ -9,6 +9,10 @@ The library holds no solution to week 1's exercises: predictions and losses come
 functions the student passes in. Until those are written, the view shows the targets and says
 which function is still missing. The gradient-descent button needs a gradient, which week 2
 asks students to derive; here it comes from torch's autograd instead.
+
+Named setups: the lecture's three examples ("lecture example 1" to "3") and the slide's first
+computation without a bias ("first slide: no bias"), e.g. `show_house_price_explorer(globals(),
+setup="lecture example 2")`.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import numpy as np
 
 from dlcourse.houses import LECTURE_BIAS, LECTURE_FIRST_WEIGHTS, LECTURE_WEIGHTS, house_data
 from dlcourse.viz.binding import call_student, note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 LossFn = Callable[[np.ndarray, np.ndarray], float]
@@ -129,12 +134,27 @@ class HousePriceModel:
         return path
 
 
-class HousePriceExplorer:
+def _parameters_setup(weights, bias: float) -> str:
+    return "&".join(f"{name}={float(value)!r}" for name, value in zip(("w1", "w2", "w3", "b"), (*weights, bias)))
+
+
+class HousePriceExplorer(Explorer):
     """The widget view: sliders for w1, w2, w3 and b; predictions vs targets; live MAE / MSE.
 
     Example (in a notebook):
         HousePriceExplorer(predict=predict, losses={"MAE": mae, "MSE": mse}).show()
     """
+
+    name = "house_price"
+    description = ("Left: the prices of three houses, fixed targets as black dots and the model's predictions "
+                   "as blue dots, with a red line for each error. Right: the loss after each change of the "
+                   "weights and the bias, a line that should go down.")
+    # The parameters live in the sliders (gradient descent ends on slider values too), so they are the setup.
+    SETUPS = {
+        **{f"lecture example {k + 1}": _parameters_setup(weights, LECTURE_BIAS)
+           for k, weights in enumerate(LECTURE_WEIGHTS)},
+        "first slide: no bias": _parameters_setup(LECTURE_FIRST_WEIGHTS, 0.0),
+    }
 
     def __init__(self, predict: PredictFn | None = None, losses: dict[str, LossFn] | None = None):
         import ipywidgets as widgets
@@ -161,7 +181,7 @@ class HousePriceExplorer:
         self.descend = widgets.Button(description="Gradient descent ×100", icon="play",
                                       layout=widgets.Layout(width="220px"))
         self.descend.on_click(self._on_descend)
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(7.2, 3.4)
         self._build_artists()
         self.blitter = Blitter(self.fig, [*self.residuals, self.pred_points, self.loss_line])
@@ -169,10 +189,9 @@ class HousePriceExplorer:
         self._updating = False
         self.model.set_params(*self._params_from_sliders())
         self.update()
-        controls = widgets.VBox([*self.sliders.values(), self.example, self.descend, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="350px"))
-        # The controls keep their width; on a narrow screen the figure wraps below them.
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        # The "load" menu only sets the sliders: an action, not part of the setup.
+        self._finish([*self.sliders.values(), self.example, self.descend, self.readout], dict(self.sliders),
+                     actions={"load": self.example, "descend": self.descend}, panel_width="350px")
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -267,33 +286,28 @@ class HousePriceExplorer:
         self.model.set_params(weights, bias)
         self.update()
 
-    def show(self):
-        """Display the explorer (returns nothing under nbgrader, where widgets are skipped)."""
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_house_price_explorer(
     namespace: dict | None = None,
     *,
     predict: PredictFn | None = None,
     losses: dict[str, LossFn] | None = None,
+    setup: str | None = None,
+    controls=None,
+    presenter: bool = False,
 ) -> HousePriceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then calls the notebook's
     `predict`, `mae` and `mse` as they are *when a control moves*, so it can be shown before the
     exercises are done and starts working as soon as they are. Or pass the functions directly.
+    setup, controls, presenter: see `dlcourse.viz.explorer` (setups name w1, w2, w3, b; the
+    buttons' names for `controls` are load and descend).
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if namespace is not None:
         predict = predict or late_bound(namespace, "predict")
         losses = losses or {"MAE": late_bound(namespace, "mae"), "MSE": late_bound(namespace, "mse")}
-    explorer = HousePriceExplorer(predict=predict, losses=losses)
-    explorer.show()
-    return explorer
+    return launch(lambda: HousePriceExplorer(predict=predict, losses=losses), setup=setup, controls=controls,
+                  presenter=presenter)

@@ -14,6 +14,9 @@ minimum per step beside it, and the learning rate on a strip with the stable ran
 The library holds no solution to week 2: the path comes from the student's own
 `gradient_descent` (the lecture demo passes a lecture version). Until it is written the view
 shows the curve and says so.
+
+Named setups on x² from x0 = 2: "lr small converges slowly" (α = 0.01), "lr = 1 oscillates",
+"lr too large diverges" (α = 1.5); and "quartic: larger rate", which jumps the hump.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.viz.binding import call_student, note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 GradientDescentFn = Callable[[Callable, np.ndarray, float, int], np.ndarray]
 
@@ -186,11 +190,23 @@ class LearningRateModel:
 DISTANCE_LIMITS = (1e-12, 1e6)  # |x_k − x*| axis: from "converged" to "diverged"
 
 
-class LearningRateExplorer:
+class LearningRateExplorer(Explorer):
     """The widget view. Example (in a notebook):
 
         LearningRateExplorer(gradient_descent=gradient_descent).show()
     """
+
+    name = "learning_rate"
+    description = ("Left: a curve with gradient descent's path on it, from the start point to the last step, "
+                   "and a verdict: converges, oscillates or diverges. Right: the distance to the nearest minimum "
+                   "after each step, on a log scale. Below: the learning rate on a log scale, with the range "
+                   "that converges shaded green.")
+    SETUPS = {
+        "lr small converges slowly": "curve=convex&lr=0.01&x0=2.0&n_steps=20",
+        "lr = 1 oscillates": "curve=convex&lr=1.0&x0=2.0&n_steps=20",
+        "lr too large diverges": "curve=convex&lr=1.5&x0=2.0&n_steps=20",
+        "quartic: larger rate": "curve=quartic&lr=0.1&x0=2.0&n_steps=100",
+    }
 
     LR_RANGE = (-3.0, 0.5)  # log10 of the learning rate: 0.001 to about 3.2
 
@@ -202,23 +218,26 @@ class LearningRateExplorer:
 
         self.model = LearningRateModel(gradient_descent, curve, lr, x0, n_steps)
         style = {"description_width": "90px"}
-        wide = widgets.Layout(width="340px")
+
+        def wide():  # a Layout per control: hiding one (`controls=`) sets its layout's display
+            return widgets.Layout(width="340px")
+
         self.curve_choice = widgets.ToggleButtons(
             options=[("x²", "convex"), ("quartic", "quartic")], value=curve, description="curve", style=style)
         self.lr_slider = widgets.FloatLogSlider(
             value=lr, base=10, min=self.LR_RANGE[0], max=self.LR_RANGE[1], step=0.01,
-            description="learning rate", readout_format=".3f", style=style, layout=wide)
+            description="learning rate", readout_format=".3f", style=style, layout=wide())
         self.x0_slider = widgets.FloatSlider(value=x0, min=-2.0, max=2.0, step=0.05, description="start x0",
-                                             readout_format=".2f", style=style, layout=wide)
+                                             readout_format=".2f", style=style, layout=wide())
         self.steps_slider = widgets.IntSlider(value=n_steps, min=1, max=100, description="steps",
-                                              style=style, layout=wide)
+                                              style=style, layout=wide())
         for control in (self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider):
             control.observe(self._on_change, names="value")
         self.preset = widgets.Dropdown(options=[("choose…", "")] + [(name, name) for name in PRESETS],
-                                       description="preset", style=style, layout=wide)
+                                       description="preset", style=style, layout=wide())
         self.preset.observe(self._on_preset, names="value")
         self._loading = False
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(8.0, 5.0)
         self._build_artists()
         # Everything a slider moves; the curve, the stable range and the axes change only with
@@ -227,9 +246,11 @@ class LearningRateExplorer:
                                           self.dist_line, self.lr_marker, self.ax_curve.title])
         self._limits = None
         self.update()
-        controls = widgets.VBox([self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider,
-                                 self.preset, self.readout], layout=widgets.Layout(flex="0 0 auto", width="350px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        # The preset menu only sets the four controls: an action, not part of the setup.
+        self._finish([self.curve_choice, self.lr_slider, self.x0_slider, self.steps_slider, self.preset, self.readout],
+                     {"curve": self.curve_choice, "lr": self.lr_slider, "x0": self.x0_slider,
+                      "n_steps": self.steps_slider},
+                     actions={"preset": self.preset}, panel_width="350px")
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -346,28 +367,22 @@ class LearningRateExplorer:
                        n_steps=self.steps_slider.value)
         self.update()
 
-    def show(self):
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_learning_rate_explorer(
-    namespace: dict | None = None, *, gradient_descent: GradientDescentFn | None = None, **settings
+    namespace: dict | None = None, *, gradient_descent: GradientDescentFn | None = None,
+    setup: str | None = None, controls=None, presenter: bool = False, **settings
 ) -> LearningRateExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: the explorer then calls the notebook's `gradient_descent` as it
     is when a control moves. Or pass `gradient_descent=` directly (the lecture demo does).
     settings: curve ('convex' or 'quartic'), lr, x0, n_steps to start from.
+    setup, controls, presenter: see `dlcourse.viz.explorer` (the preset menu's name for `controls`
+    is preset).
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if namespace is not None and gradient_descent is None:
         gradient_descent = late_bound(namespace, "gradient_descent")
-    explorer = LearningRateExplorer(gradient_descent=gradient_descent, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: LearningRateExplorer(gradient_descent=gradient_descent, **settings), setup=setup,
+                  controls=controls, presenter=presenter)

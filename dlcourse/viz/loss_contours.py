@@ -16,6 +16,9 @@ The path is the student's own when they pass `gradient_descent` and `mse_gradien
 exercises). Until those work it comes from torch's autograd, and the readout says so. The
 library holds no solution to week 2: the standardized feature is built into the data set
 (x = centre + spread·z), not computed with a scaler.
+
+Named setups: "unscaled zig-zags", "standardized goes straight" (both at 0.9 of the stable
+limit) and "unscaled above the stable limit diverges" (1.1 of it).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.viz.binding import note_html
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 M = 30
 AREA_CENTRE, AREA_SPREAD = 30.0, 6.0  # x = 30 + 6·z pyeong
@@ -178,8 +182,19 @@ class LossContourModel:
 GAP_LIMITS = (1e-10, 1e4)  # loss-gap axis: from "at the minimum" to "diverged"
 
 
-class LossContourExplorer:
+class LossContourExplorer(Explorer):
     """The widget view. Example (in a notebook): LossContourExplorer().show()"""
+
+    name = "loss_contours"
+    description = ("Left: contour lines of the mean squared error over the bias and the slope of a line, with "
+                   "gradient descent's path from its start towards the minimum, a star. Right: how far the loss "
+                   "is above its minimum after each step, on a log scale, for the unscaled and the standardized "
+                   "feature.")
+    SETUPS = {
+        "unscaled zig-zags": "scaled=false&lr_fraction=0.9&n_steps=50",
+        "standardized goes straight": "scaled=true&lr_fraction=0.9&n_steps=50",
+        "unscaled above the stable limit diverges": "scaled=false&lr_fraction=1.1&n_steps=50",
+    }
 
     def __init__(self, scaled: bool = False, lr_fraction: float = 0.9, n_steps: int = 50,
                  gradient_descent: Callable | None = None, mse_gradient: Callable | None = None):
@@ -189,17 +204,20 @@ class LossContourExplorer:
 
         self.model = LossContourModel(scaled, lr_fraction, n_steps, gradient_descent, mse_gradient)
         style = {"description_width": "90px"}
-        wide = widgets.Layout(width="340px")
+
+        def wide():  # a Layout per control: hiding one (`controls=`) sets its layout's display
+            return widgets.Layout(width="340px")
+
         self.scaled_toggle = widgets.ToggleButtons(options=[("unscaled x", False), ("standardized z", True)],
                                                    value=bool(scaled), description="feature", style=style)
         self.lr_slider = widgets.FloatSlider(value=lr_fraction, min=0.05, max=1.1, step=0.05,
                                              description="α × λmax / 2", readout_format=".2f", style=style,
-                                             layout=wide)
+                                             layout=wide())
         self.steps_slider = widgets.IntSlider(value=n_steps, min=1, max=200, description="steps", style=style,
-                                              layout=wide)
+                                              layout=wide())
         for control in (self.scaled_toggle, self.lr_slider, self.steps_slider):
             control.observe(self._on_change, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(8.0, 3.8)
         self._contours = None
         self._contours_for = None
@@ -207,9 +225,9 @@ class LossContourExplorer:
         self.blitter = Blitter(self.fig, [self.path_line, self.start_point, self.loss_unscaled, self.loss_scaled])
         self._limits = None
         self.update()
-        controls = widgets.VBox([self.scaled_toggle, self.lr_slider, self.steps_slider, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="350px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.scaled_toggle, self.lr_slider, self.steps_slider, self.readout],
+                     {"scaled": self.scaled_toggle, "lr_fraction": self.lr_slider, "n_steps": self.steps_slider},
+                     panel_width="350px")
 
     def _build_artists(self) -> None:
         self.fig.subplots_adjust(left=0.09, right=0.97, bottom=0.14, top=0.9, wspace=0.35)
@@ -287,27 +305,19 @@ class LossContourExplorer:
         model.n_steps = int(self.steps_slider.value)
         self.update()
 
-    def show(self):
-        from IPython.display import display
 
-        display(self.widget)
-
-
-def show_loss_contour_explorer(namespace: dict | None = None, **settings) -> LossContourExplorer | None:
+def show_loss_contour_explorer(namespace: dict | None = None, *, setup: str | None = None, controls=None,
+                               presenter: bool = False, **settings) -> LossContourExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: the path then comes from the notebook's `gradient_descent` and
     `mse_gradient` as they are when a control moves. Or pass them as keyword arguments.
     settings: scaled (bool), lr_fraction, n_steps to start from; gradient_descent, mse_gradient.
+    setup, controls, presenter: see `dlcourse.viz.explorer`.
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if namespace is not None:
         for name in ("gradient_descent", "mse_gradient"):
             settings.setdefault(name, late_bound(namespace, name))
-    explorer = LossContourExplorer(**settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: LossContourExplorer(**settings), setup=setup, controls=controls, presenter=presenter)

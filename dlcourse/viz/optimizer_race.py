@@ -26,8 +26,10 @@ from typing import Callable
 
 import numpy as np
 
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 from dlcourse.viz.optimizer_race_model import (
     COLOURS,
+    DEFAULT_HYPER,
     DEFAULT_KAPPA,
     HYPER_PARAMETERS,
     LABELS,
@@ -37,8 +39,10 @@ from dlcourse.viz.optimizer_race_model import (
     Run,
     STEPS_RANGE,
     STUDENT_STEPS,
+    SURFACES,
     compare,
     drawable,
+    on_lr_grid,
 )
 
 
@@ -47,9 +51,36 @@ HYPER_SLIDERS = {"beta": ("β", 0.0, 0.99, 0.01), "rho": ("ρ", 0.5, 0.999, 0.00
                  "beta1": ("β1", 0.0, 0.99, 0.01), "beta2": ("β2", 0.9, 0.9999, 0.0001)}
 
 
-class OptimizerRaceExplorer:
+def race_setup(surface: str, start: tuple[float, float], kappa: float = DEFAULT_KAPPA, n_steps: int = 100,
+               **lrs: float) -> str:
+    """A whole setup: the surface's learning rates (`lrs` changes some, e.g. sgd=0.25) and default
+    β, ρ; every rate on the sliders' grid (a browser slider snaps to it)."""
+    values = {"surface": surface, "kappa": kappa, "n_steps": n_steps}
+    for name in OPTIMIZERS:
+        values[f"{name}_lr"] = on_lr_grid(lrs.get(name, SURFACES[surface].lrs[name]))
+        values.update({f"{name}_{hyper}": DEFAULT_HYPER[hyper] for hyper in HYPER_PARAMETERS[name][1:]})
+    values["start"] = f"{float(start[0]):.12g},{float(start[1]):.12g}"
+    return "&".join(f"{key}={value:.12g}" if isinstance(value, float) else f"{key}={value}"
+                    for key, value in values.items())
+
+
+class OptimizerRaceExplorer(Explorer):
     """The widget view: surface, κ, start and steps controls, one row of sliders per optimizer,
     the contour plot with the four paths (and the student's, dashed), and a readout table."""
+
+    name = "optimizer_race"
+    EXTRA_KEYS = ("start",)
+    description = ("Contour lines of a loss surface over two parameters x and y, its minima as stars, and the "
+                   "paths of SGD, momentum, RMSprop and Adam from one start point; the table beside it gives "
+                   "each optimizer's final loss and distance to the minimum, or the step at which it diverged.")
+    SETUPS = {
+        # 2/κ = 0.2 is SGD's largest stable rate: at 0.25 each step multiplies y by 1 − 0.25·10 = −1.5.
+        "SGD diverges at κ = 10": race_setup("bowl", (-4.0, 2.0), kappa=10.0, sgd=0.25),
+        # 0.035 < 2/κ = 0.04: SGD zig-zags across the valley and crawls along it.
+        "SGD zig-zags at κ = 50": race_setup("bowl", (-4.0, 2.0), kappa=10.0 ** 1.7, sgd=0.035),
+        "Rosenbrock's curved valley": race_setup("rosenbrock", (-1.2, 1.0), n_steps=300),
+        "the saddle, started just off the ridge": race_setup("saddle", (-2.5, 0.001)),
+    }
 
     def __init__(self, steps: dict[str, Callable] | None = None, surface: str = "bowl", kappa: float = DEFAULT_KAPPA,
                  n_steps: int = 100, use_student: bool = False):
@@ -95,7 +126,7 @@ class OptimizerRaceExplorer:
                     *self.lr_sliders.values(), *self.hyper_sliders.values(), self.student_box]
         for control in controls:
             control.observe(self._on_change, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(6.0, 4.9)
         self._build_artists()
         self.fig.canvas.mpl_connect("button_press_event", self._on_click)
@@ -107,10 +138,17 @@ class OptimizerRaceExplorer:
         self._updating = False
         self.update()
         top = [self.surface_choice, self.kappa_slider, widgets.HBox([self.start_menu]), self.steps_slider, *rows]
+        # The surface first: changing it resets the start and the learning rates the rest then set.
+        state = {"surface": self.surface_choice, "kappa": self.kappa_slider, "n_steps": self.steps_slider}
+        for name in OPTIMIZERS:
+            state[f"{name}_lr"] = self.lr_sliders[name]
+            state.update({f"{name}_{hyper}": self.hyper_sliders[(name, hyper)]
+                          for hyper in HYPER_PARAMETERS[name][1:]})
         if steps is not None:
             top.append(self.student_box)
-        panel = widgets.VBox([*top, self.readout], layout=widgets.Layout(flex="0 0 auto", width="400px"))
-        self.widget = widgets.HBox([panel, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+            state["use_student"] = self.student_box
+        # The start is in the setup as a point (a click leaves the menu empty): the menu is an action.
+        self._finish([*top, self.readout], state, actions={"start": self.start_menu}, panel_width="400px")
 
     # -- drawing ---------------------------------------------------------------------------
     def _build_artists(self) -> None:
@@ -233,6 +271,9 @@ class OptimizerRaceExplorer:
             if self.start_menu.value is None:
                 return
             model.set(start=model.surface.starts[self.start_menu.value])
+            self.update()
+            self.refresh_setup_box()  # the start is in the setup, but in no control
+            return
         else:
             settings = {"kappa": self.kappa_slider.value, "n_steps": self.steps_slider.value,
                         "use_student": self.student_box.value}
@@ -252,29 +293,49 @@ class OptimizerRaceExplorer:
             self._updating = False
         self.model.set(start=(event.xdata, event.ydata))
         self.update()
+        self.refresh_setup_box()
 
-    def show(self):
-        from IPython.display import display
+    # -- setups --------------------------------------------------------------------------------
+    def _extra_setup(self) -> dict[str, str]:
+        x, y = self.model.start
+        return {"start": f"{x:.12g},{y:.12g}"}  # 12 digits, as Explorer writes numbers
 
-        display(self.widget)
+    def _restore_extra(self, values: dict[str, str]) -> None:
+        """The start point `x,y`: the menu's entry for it, or (a clicked point) none."""
+        text = values.pop("start", None)
+        super()._restore_extra(values)
+        if text is None:
+            return
+        try:
+            x, y = (float(part) for part in text.split(","))
+        except ValueError:
+            raise ValueError(f"The setup's start={text} is not a point x,y like -4.0,2.0.") from None
+        if not (np.isfinite(x) and np.isfinite(y)):
+            raise ValueError(f"The setup's start={text} is not a finite point.")
+        label = next((label for label, point in self.model.surface.starts.items() if point == (x, y)), None)
+        self._updating = True
+        try:
+            self.start_menu.value = label
+        finally:
+            self._updating = False
+        self.model.set(start=(x, y))
+        self.update()
 
 
 def show_optimizer_race(namespace: dict | None = None, *, steps: dict[str, Callable] | None = None,
+                        setup: str | None = None, controls=None, presenter: bool = False,
                         **settings) -> OptimizerRaceExplorer | None:
     """Build and display the race; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: a checkbox then runs the notebook's `sgd_step`,
     `momentum_step`, `rmsprop_step` and `adam_step` (as they are when a control moves) beside
     torch.optim. Or pass `steps` (optimizer name -> step function).
-    settings: surface ('bowl', 'rosenbrock', 'saddle'), kappa, n_steps, use_student.
+    settings: surface ('bowl', 'rosenbrock', 'saddle'), kappa, n_steps, use_student. setup,
+    controls, presenter: see `dlcourse.viz.explorer` (e.g. setup="SGD diverges at κ = 10").
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if steps is None and namespace is not None:
         steps = {name: late_bound(namespace, function) for name, function in STUDENT_STEPS.items()}
-    explorer = OptimizerRaceExplorer(steps, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: OptimizerRaceExplorer(steps, **settings), setup=setup, controls=controls,
+                  presenter=presenter)

@@ -24,11 +24,13 @@ follows the step time, so the kernel never falls behind and pause stops at once.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
 
 from dlcourse.viz.artists import PixelPicture
+from dlcourse.viz.explorer import Explorer, launch, live_readout
 from dlcourse.viz.playground_model import (
     ACTIVATIONS,
     BATCH_RANGE,
@@ -49,6 +51,7 @@ from dlcourse.viz.playground_model import (
     TRAIN_RANGE,
     PlaygroundConfig,
     PlaygroundModel,
+    preset_config,
 )
 
 ORANGE, GREY, BLUE = "#f59322", "#e8eaeb", "#0877bd"  # the Playground's colour scale: -1, 0, +1
@@ -128,7 +131,23 @@ def network_layout(n_features: int, hidden: tuple[int, ...]) -> dict:
             "biases": np.array(biases, dtype=float).reshape(-1, 2)}
 
 
-class PlaygroundExplorer:
+def playground_setup(epochs: int, preset: str | None = None, show_test: bool = False, **changes) -> str:
+    """A whole setup: the preset's settings (or the defaults) with `changes`, trained `epochs` epochs."""
+    c = replace(preset_config(preset) if preset else PlaygroundConfig(), **changes)
+    values = {**{key: getattr(c, key) for key in SETTINGS if key != "engine"}, "show_test": show_test,
+              "discretize": False, "features": ",".join(c.features), "hidden": ",".join(map(str, c.hidden)),
+              "regenerated": 0, "epochs": epochs}
+    return "&".join(f"{key}={str(v).lower() if isinstance(v, bool) else f'{v:.12g}' if isinstance(v, float) else v}"
+                    for key, v in values.items())
+
+
+# The config's fields a control holds, in the order a setup restores them (the engine before the
+# activation and the loss: it limits their choices).
+SETTINGS = ("dataset", "noise", "train_percent", "seed", "batch_size", "engine", "activation", "learning_rate",
+            "regularization", "regularization_rate", "loss", "optimizer")
+
+
+class PlaygroundExplorer(Explorer):
     """The widget view of a PlaygroundModel: controls, the network picture, the output, the losses.
 
     Args:
@@ -137,6 +156,22 @@ class PlaygroundExplorer:
         config: starting settings (PlaygroundConfig); `preset` a name from PRESETS; `settings`
             override single fields (e.g. dataset="xor").
     """
+
+    name = "playground"
+    EXTRA_KEYS = ("features", "hidden", "regenerated", "epochs")
+    description = ("A neural network drawn as columns of small maps, one per input feature and hidden neuron, "
+                   "joined by lines for the weights (blue positive, orange negative, thicker when larger); beside "
+                   "it the network's output over the plane as a blue and orange map with the data points, and "
+                   "the train and test loss over the epochs.")
+    SETUPS = {
+        # One hidden layer of 2 units cannot separate XOR's four quadrants (it stalls near 88%); 3 ReLUs can.
+        "XOR: 2 hidden units are not enough": playground_setup(100, dataset="xor", hidden=(2,), learning_rate=0.1,
+                                                               seed=1),
+        "XOR solved by a 2-3-1 ReLU net": playground_setup(50, dataset="xor", hidden=(3,), activation="relu",
+                                                           learning_rate=0.1, seed=1),
+        "an over-fit: test loss rises": playground_setup(100, "over-fit: noisy, few points, big net", True),
+        "L2 smooths the over-fit": playground_setup(100, "L2 smooths an over-fit", True),
+    }
 
     def __init__(self, functions: dict[str, Callable] | None = None, config: PlaygroundConfig | None = None,
                  preset: str | None = None, **settings):
@@ -208,7 +243,11 @@ class PlaygroundExplorer:
         self.layers_label = widgets.HTML()
         self.neuron_boxes = [widgets.BoundedIntText(min=1, max=MAX_NEURONS, layout=widgets.Layout(width="48px"))
                              for _ in range(MAX_LAYERS)]
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
+        self._settings = dict(zip(SETTINGS, (
+            self.dataset_toggle, self.noise_slider, self.train_slider, self.seed_box, self.batch_slider,
+            self.engine_toggle, self.activation_menu, self.lr_menu, self.regularization_menu, self.rate_menu,
+            self.loss_menu, self.optimizer_menu)))
 
         self._build_figure(interactive_figure, Blitter)
         self._sync_controls()
@@ -216,23 +255,30 @@ class PlaygroundExplorer:
         self.update()
 
         label = widgets.HTML
-        self.widget = widgets.VBox([
-            widgets.HBox([self.play, self.step_button, self.reset_button, self.lr_menu, self.activation_menu,
-                          self.regularization_menu, self.rate_menu], layout=widgets.Layout(flex_flow="row wrap")),
-            widgets.HBox([label("data&nbsp;"), self.dataset_toggle, self.noise_slider, self.train_slider,
-                          self.batch_slider, self.regenerate_button],
-                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            widgets.HBox([label("features&nbsp;"), *self.feature_toggles.values(), label("&nbsp;&nbsp;"),
-                          self.remove_layer_button, self.add_layer_button, self.layers_label, *self.neuron_boxes],
-                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            widgets.HBox([self.loss_menu, self.optimizer_menu, self.seed_box, self.show_test_box, self.discretize_box],
-                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            widgets.HBox([self.preset_menu, *([label("&nbsp;&nbsp;engine&nbsp;"), self.engine_toggle]
-                                              if functions is not None else [])],
-                         layout=widgets.Layout(flex_flow="row wrap", align_items="center")),
-            self.readout,
-            self.fig.canvas,
-        ])
+
+        def row(*children):  # a whole row of the panel (width 100%: one under the other, as before)
+            return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap", align_items="center",
+                                                                width="100%"))
+
+        # The features and the layers in boxes of their own, so that `controls=` can hide them.
+        features = widgets.HBox([label("features&nbsp;"), *self.feature_toggles.values(), label("&nbsp;&nbsp;")])
+        layers = widgets.HBox([self.remove_layer_button, self.add_layer_button, self.layers_label,
+                               *self.neuron_boxes], layout=widgets.Layout(align_items="center"))
+        rows = [row(self.play, self.step_button, self.reset_button, self.lr_menu, self.activation_menu,
+                    self.regularization_menu, self.rate_menu),
+                row(label("data&nbsp;"), self.dataset_toggle, self.noise_slider, self.train_slider, self.batch_slider,
+                    self.regenerate_button),
+                row(features, layers),
+                row(self.loss_menu, self.optimizer_menu, self.seed_box, self.show_test_box, self.discretize_box),
+                row(self.preset_menu, *([label("&nbsp;&nbsp;engine&nbsp;"), self.engine_toggle]
+                                        if functions is not None else []))]
+        state = {key: control for key, control in self._settings.items() if key != "engine" or functions is not None}
+        state.update(show_test=self.show_test_box, discretize=self.discretize_box)
+        # The features and hidden layers (changed together: one at a time can pass through a network
+        # the model refuses) and the training are extra state: see _extra_setup.
+        self._finish([*rows, self.readout], state, panel="top", actions={
+            "play": self.play, "step": self.step_button, "reset": self.reset_button,
+            "regenerate": self.regenerate_button, "features": features, "layers": layers, "preset": self.preset_menu})
 
     # --- the figure ---------------------------------------------------------------------------
     def _build_figure(self, interactive_figure, Blitter) -> None:
@@ -343,6 +389,8 @@ class PlaygroundExplorer:
         self._update_curves()
         self._update_readout()
         self.blitter.redraw(full=full)
+        if self.widget is not None:
+            self.refresh_setup_box()  # the training, features and layers are in the setup, in no control
 
     def _update_points(self) -> None:
         m = self.model
@@ -397,12 +445,7 @@ class PlaygroundExplorer:
         self.step_button.on_click(lambda _: self._on_step())
         self.reset_button.on_click(lambda _: self._on_reset())
         self.regenerate_button.on_click(lambda _: self._on_regenerate())
-        settings = {self.lr_menu: "learning_rate", self.activation_menu: "activation",
-                    self.regularization_menu: "regularization", self.rate_menu: "regularization_rate",
-                    self.loss_menu: "loss", self.optimizer_menu: "optimizer", self.engine_toggle: "engine",
-                    self.seed_box: "seed", self.dataset_toggle: "dataset", self.noise_slider: "noise",
-                    self.train_slider: "train_percent", self.batch_slider: "batch_size"}
-        for control, name in settings.items():
+        for name, control in self._settings.items():
             control.observe(lambda change, name=name: self._on_setting(name, change["new"]), names="value")
         for toggle in self.feature_toggles.values():
             toggle.observe(self._on_feature, names="value")
@@ -425,15 +468,9 @@ class PlaygroundExplorer:
             if list(self.activation_menu.options) != options:
                 self.activation_menu.options = options
             self.loss_menu.disabled = numpy_engine
-            for control, value in ((self.lr_menu, c.learning_rate), (self.activation_menu, c.activation),
-                                   (self.regularization_menu, c.regularization),
-                                   (self.rate_menu, c.regularization_rate), (self.loss_menu, c.loss),
-                                   (self.optimizer_menu, c.optimizer), (self.engine_toggle, c.engine),
-                                   (self.seed_box, c.seed), (self.dataset_toggle, c.dataset),
-                                   (self.noise_slider, c.noise), (self.train_slider, c.train_percent),
-                                   (self.batch_slider, c.batch_size)):
-                if control.value != value:
-                    control.value = value
+            for name, control in self._settings.items():
+                if control.value != getattr(c, name):
+                    control.value = getattr(c, name)
             for name, toggle in self.feature_toggles.items():
                 toggle.value = name in c.features
             n = len(c.hidden)
@@ -447,7 +484,7 @@ class PlaygroundExplorer:
         finally:
             self._syncing = False
 
-    def _apply(self, **changes) -> None:
+    def _change(self, **changes) -> None:
         """Change settings in the model; pause if the network restarts; show the result."""
         changed = self.model.set(**changes)
         if changed - {"learning_rate"}:
@@ -465,7 +502,7 @@ class PlaygroundExplorer:
     def _on_setting(self, name: str, value) -> None:
         if self._syncing:
             return
-        self._apply(**{name: value})
+        self._change(**{name: value})
 
     def _on_feature(self, change) -> None:
         if self._syncing:
@@ -476,13 +513,13 @@ class PlaygroundExplorer:
             self.model.message = "keep at least one input feature."
             self._update_readout()
             return
-        self._apply(features=chosen)
+        self._change(features=chosen)
 
     def _on_neurons(self, change) -> None:
         if self._syncing:
             return
         n = len(self.model.config.hidden)
-        self._apply(hidden=tuple(int(box.value) for box in self.neuron_boxes[:n]))
+        self._change(hidden=tuple(int(box.value) for box in self.neuron_boxes[:n]))
 
     def _on_layers(self, delta: int) -> None:
         hidden = list(self.model.config.hidden)
@@ -490,7 +527,7 @@ class PlaygroundExplorer:
             hidden.append(2)  # the Playground adds a layer of 2 neurons
         elif delta < 0 and hidden:
             hidden.pop()
-        self._apply(hidden=tuple(hidden))
+        self._change(hidden=tuple(hidden))
 
     def _on_preset(self, change) -> None:
         if self._syncing or change["new"] == CUSTOM:
@@ -544,28 +581,50 @@ class PlaygroundExplorer:
         if abs(interval - self.play.interval) > 0.2 * self.play.interval:
             self.play.interval = interval
 
-    def show(self):
-        from IPython.display import display
+    # --- setups -------------------------------------------------------------------------------
+    def _extra_setup(self) -> dict[str, str]:
+        """The features, the hidden layers, and the training since the network started (`epochs`, see
+        PlaygroundModel.training_log) on the points of `regenerated` presses of regenerate."""
+        m, c = self.model, self.model.config
+        return {"features": ",".join(c.features), "hidden": ",".join(map(str, c.hidden)),
+                "regenerated": str(m.data_version), "epochs": m.training_log()}
 
-        display(self.widget)
+    def _restore_extra(self, values: dict[str, str]) -> None:
+        """Features and layers at once, then the training replayed from the seed (deterministic)."""
+        extra = {key: values.pop(key) for key in self.EXTRA_KEYS if key in values}
+        super()._restore_extra(values)
+        self.play.playing = False
+        changes = {}
+        if "features" in extra:
+            changes["features"] = tuple(name for name in extra["features"].split(",") if name)
+        try:
+            if "hidden" in extra:
+                changes["hidden"] = tuple(int(n) for n in extra["hidden"].split(",") if n)
+            regenerated = int(extra.get("regenerated", self.model.data_version))
+        except ValueError:
+            raise ValueError(f"The setup's hidden={extra.get('hidden')} or regenerated={extra.get('regenerated')} "
+                             "is not whole numbers.") from None
+        if changes:
+            self.model.set(**changes)  # its ValueError says what the network must be
+        if "epochs" in extra or "regenerated" in extra:
+            self.model.replay(extra.get("epochs", "0"), regenerated)
+        self._after_change()
 
 
 def show_playground(namespace: dict | None = None, *, functions: dict[str, Callable] | None = None,
-                    preset: str | None = None, **settings) -> PlaygroundExplorer | None:
+                    preset: str | None = None, setup: str | None = None, controls=None, presenter: bool = False,
+                    **settings) -> PlaygroundExplorer | None:
     """Build and display the playground; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` to offer the engine "your numpy MLP": the playground then calls
     the notebook's init_mlp, mlp_forward, softmax_cross_entropy, mlp_backward and the optimizer
     steps as they are at each step (until they are written it says so and trains with PyTorch).
     `preset`: a name from PRESETS; `settings`: fields of PlaygroundConfig, e.g. dataset="xor".
+    setup, controls, presenter: see `dlcourse.viz.explorer` (e.g. setup="XOR solved by a 2-3-1 ReLU net").
     """
     from dlcourse.viz.binding import late_bound
-    from dlcourse.viz.figure import under_grading
 
-    if under_grading():
-        return None
     if functions is None and namespace is not None:
         functions = {name: late_bound(namespace, name) for name in STUDENT_FUNCTIONS}
-    explorer = PlaygroundExplorer(functions, preset=preset, **settings)
-    explorer.show()
-    return explorer
+    return launch(lambda: PlaygroundExplorer(functions, preset=preset, **settings), setup=setup, controls=controls,
+                  presenter=presenter)

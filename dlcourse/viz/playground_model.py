@@ -446,6 +446,7 @@ class PlaygroundModel:
         self.data_version += 1
         self._make_data()
         self._prepare_features()
+        self.trained.append("new")
         self._guard(self._record, replace_last=True)
 
     def _prepare_features(self) -> None:
@@ -478,6 +479,7 @@ class PlaygroundModel:
             self._prepare_features()
         self.epoch = 0
         self.history = {"epoch": [], "train_loss": [], "test_loss": []}
+        self.trained: list = []  # since the network started: [epochs, learning rate] runs and "new" (regenerate)
         self.engine = None
         self._guard(self._start)
 
@@ -512,6 +514,7 @@ class PlaygroundModel:
         self.message = f"{why}; training with PyTorch instead."
         self.epoch = 0
         self.history = {"epoch": [], "train_loss": [], "test_loss": []}
+        self.trained = []
         self.engine = self._build_engine()
         self._record()
 
@@ -526,8 +529,45 @@ class PlaygroundModel:
         self.engine.train_epoch(self.F_train, self.y_train, c.batch_size, c.learning_rate,
                                 c.regularization, c.regularization_rate)
         self.epoch += 1
+        if self.trained and self.trained[-1] != "new" and self.trained[-1][1] == c.learning_rate:
+            self.trained[-1][0] += 1
+        else:
+            self.trained.append([1, c.learning_rate])
         self._record()
         return True
+
+    # --- replaying ----------------------------------------------------------------------------
+    def training_log(self) -> str:
+        """What the network went through since it started, for `replay`: comma-separated runs of
+        epochs, `30` at the current learning rate or `20:0.1` at another, and `new` for regenerate."""
+        lr = self.config.learning_rate
+        return ",".join(run if run == "new" else f"{run[0]}" if run[1] == lr else f"{run[0]}:{run[1]:.12g}"
+                        for run in self.trained) or "0"
+
+    def replay(self, log: str, regenerated: int) -> None:
+        """A fresh network from the seed, then `log` (a `training_log`) again, ending with the data
+        of `regenerated` regenerations: the same weights, history and points, as training is seeded."""
+        runs = []
+        for token in log.split(","):
+            epochs, _, rate = token.partition(":")
+            try:
+                runs.append("new" if token == "new" else
+                            (int(epochs), float(rate) if rate else self.config.learning_rate))
+            except ValueError:
+                raise ValueError(f"{token!r} in {log!r} is not a number of epochs, epochs:rate or new") from None
+        if regenerated < runs.count("new") or any(run != "new" and (run[0] < 0 or not run[1] > 0) for run in runs):
+            raise ValueError(f"the training {log!r} after {regenerated} regenerations cannot be replayed")
+        lr = self.config.learning_rate
+        self.data_version = regenerated - runs.count("new")
+        self._make_data()
+        self.reset()
+        for run in runs:
+            if run == "new":
+                self.regenerate()
+            elif run[0]:
+                self.config = replace(self.config, learning_rate=run[1])
+                self.step(run[0])
+        self.config = replace(self.config, learning_rate=lr)
 
     # --- what to draw -------------------------------------------------------------------------
     def maps(self) -> dict:

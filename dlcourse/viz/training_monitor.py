@@ -7,12 +7,16 @@ throttled to a few per second (and the last epoch is always drawn), so plotting 
 the loop.
 
 `TrainingMonitorModel` holds the curves (unit-tested without a browser); `TrainingMonitor` is the view.
+It is not an explorer (no controls, no setup), but it shares the explorers' accessibility: its
+readout is a live region and its `description`, hidden from sight, is the figure's text alternative.
 """
 
 from __future__ import annotations
 
 import io
 import time
+
+from dlcourse.viz.explorer import live_readout, text_alternative
 
 COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple")
 
@@ -45,6 +49,11 @@ class TrainingMonitorModel:
 class TrainingMonitor:
     """The view: a two-panel figure (losses; validation accuracy) shown as a PNG in an Image widget."""
 
+    # No "epoch" here: the browser tests find the readout as the text that names the epochs.
+    description = ("Two line charts that grow while training runs. Left: each run's training loss, dashed, "
+                   "and validation loss, solid, after each pass over the data. Right: each run's validation "
+                   "accuracy, from 0 to 1.")
+
     def __init__(self, names, n_epochs: int, min_interval: float = 0.25):
         import ipywidgets as widgets
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -71,8 +80,9 @@ class TrainingMonitor:
         self.ax_acc.set_ylim(0, 1.02)
         self.ax_loss.legend(fontsize=7, loc="upper right")
         self.image = widgets.Image(format="png", layout=widgets.Layout(width="720px"))
-        self.readout = widgets.HTML(self.model.summary())
-        self.widget = widgets.VBox([self.image, self.readout])
+        self.readout = live_readout(self.model.summary())
+        description = text_alternative(self.description)
+        self.widget = widgets.VBox([description, self.image, self.readout])
         self.render()
 
     def record(self, name: str, train_loss: float, val_loss: float, val_acc: float) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from dlcourse.viz.explorer import Explorer, launch, live_readout
+
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 WIDTH, BATCH = 64, 128
 DEPTH_RANGE = (2, 30)
@@ -54,8 +56,20 @@ class VanishingGradientModel:
         return np.array([float(torch.linalg.norm(g)) if g is not None else 0.0 for g in grads])
 
 
-class VanishingGradientExplorer:
+class VanishingGradientExplorer(Explorer):
     """The widget view: depth slider, activation menu, init-scale slider; one log-scale plot."""
+
+    name = "vanishing_gradients"
+    description = ("A log-scale plot of the size of the loss's gradient with respect to each layer's weights, "
+                   "from the layer next to the input to the last, in a random deep network of the chosen depth, "
+                   "activation and initial weight scale. For sigmoid a dotted line shows a factor of 0.25 per "
+                   "layer.")
+    SETUPS = {
+        "vanishing gradients at depth 8": "depth=8&activation=sigmoid&scale=1.0",
+        "ReLU at depth 8, He scale 1.4": "depth=8&activation=relu&scale=1.4",
+        "vanishing gradients at depth 20": "depth=20&activation=sigmoid&scale=1.0",
+        "ReLU at depth 20, He scale 1.4": "depth=20&activation=relu&scale=1.4",
+    }
 
     def __init__(self, depth: int = 10, activation: str = "sigmoid", scale: float = 1.0, seed: int = 0):
         import ipywidgets as widgets
@@ -68,7 +82,7 @@ class VanishingGradientExplorer:
         low, high, step = SCALE_RANGE
         self.scale_slider = widgets.FloatSlider(value=scale, min=low, max=high, step=step, description="init scale",
                                                 readout_format=".2f")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(6.4, 3.4)
         self.fig.subplots_adjust(left=0.13, right=0.97, bottom=0.16, top=0.9)
         self.ax = self.fig.subplots()
@@ -86,9 +100,9 @@ class VanishingGradientExplorer:
         for control in (self.depth_slider, self.menu, self.scale_slider):
             control.observe(self._on_change, names="value")
         self.update()
-        controls = widgets.VBox([self.depth_slider, self.menu, self.scale_slider, self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="320px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.depth_slider, self.menu, self.scale_slider, self.readout],
+                     {"depth": self.depth_slider, "activation": self.menu, "scale": self.scale_slider},
+                     panel_width="320px")
 
     def update(self) -> None:
         norms = self.model.gradient_norms()
@@ -110,19 +124,13 @@ class VanishingGradientExplorer:
         self.model.scale = float(self.scale_slider.value)
         self.update()
 
-    def show(self):
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def show_vanishing_gradient_explorer(depth: int = 10, activation: str = "sigmoid", scale: float = 1.0,
-                                     seed: int = 0) -> VanishingGradientExplorer | None:
-    """Build and display the explorer; returns it, or None under nbgrader (no widgets there)."""
-    from dlcourse.viz.figure import under_grading
+                                     seed: int = 0, *, setup: str | None = None, controls=None,
+                                     presenter: bool = False) -> VanishingGradientExplorer | None:
+    """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
-    if under_grading():
-        return None
-    explorer = VanishingGradientExplorer(depth, activation, scale, seed)
-    explorer.show()
-    return explorer
+    setup, controls, presenter: see `dlcourse.viz.explorer`.
+    """
+    return launch(lambda: VanishingGradientExplorer(depth, activation, scale, seed), setup=setup,
+                  controls=controls, presenter=presenter)

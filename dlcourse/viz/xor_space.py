@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from dlcourse.viz.explorer import Explorer, launch, live_readout
+
 X_XOR = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y_XOR = np.array([0, 1, 1, 0])
 ACTIVATIONS = ("step", "sigmoid", "tanh", "relu")
@@ -90,8 +92,22 @@ class XorSpaceModel:
         return np.full(2, np.nan), np.full(2, np.nan)
 
 
-class XorSpaceExplorer:
+_LECTURE_XOR = "w11=1.0&w21=1.0&b1=-0.5&w12=1.0&w22=1.0&b2=-1.5&v1=1.0&v2=-2.0&c=-0.5"
+
+
+class XorSpaceExplorer(Explorer):
     """The widget view: nine weight sliders, an activation menu, input and hidden space panels."""
+
+    name = "xor_space"
+    description = ("Left: the four XOR inputs in the input plane, coloured by their XOR target, with the lines "
+                   "where each of the two hidden units is zero. Right: the same four points in the hidden units' "
+                   "coordinates with the output unit's decision line; a wrongly classified point is crossed out.")
+    SETUPS = {
+        "the start: input copied, output OR":
+            "activation=step&w11=1.0&w21=0.0&b1=0.0&w12=0.0&w22=1.0&b2=0.0&v1=1.0&v2=1.0&c=-0.5",
+        "XOR solved by hand-set weights": "activation=step&" + _LECTURE_XOR,
+        "the same weights with sigmoid": "activation=sigmoid&" + _LECTURE_XOR,
+    }
 
     def __init__(self, params: dict[str, float] | None = None, activation: str = "step"):
         import ipywidgets as widgets
@@ -109,7 +125,7 @@ class XorSpaceExplorer:
         self.menu = widgets.Dropdown(options=ACTIVATIONS, value=activation, description="activation",
                                      style={"description_width": "90px"}, layout=widgets.Layout(width="300px"))
         self.menu.observe(self._on_menu, names="value")
-        self.readout = widgets.HTML()
+        self.readout = live_readout()
         self.fig = interactive_figure(7.6, 3.6)
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9, wspace=0.28)
         self.ax_in, self.ax_h = self.fig.subplots(1, 2)
@@ -136,9 +152,8 @@ class XorSpaceExplorer:
         self._limits = None
         self._updating = False
         self.update()
-        controls = widgets.VBox([self.menu, *self.sliders.values(), self.readout],
-                                layout=widgets.Layout(flex="0 0 auto", width="310px"))
-        self.widget = widgets.HBox([controls, self.fig.canvas], layout=widgets.Layout(flex_flow="row wrap"))
+        self._finish([self.menu, *self.sliders.values(), self.readout],
+                     {"activation": self.menu, **self.sliders}, panel_width="310px")
 
     def _hidden_limits(self, H: np.ndarray) -> tuple[float, float]:
         if self.model.activation in ("step", "sigmoid"):
@@ -201,21 +216,14 @@ class XorSpaceExplorer:
             self._updating = False
         self.update()
 
-    def show(self):
-        from IPython.display import display
 
-        display(self.widget)
-
-
-def show_xor_space_explorer(params: dict[str, float] | None = None, activation: str = "step") -> XorSpaceExplorer | None:
+def show_xor_space_explorer(params: dict[str, float] | None = None, activation: str = "step", *,
+                            setup: str | None = None, controls=None,
+                            presenter: bool = False) -> XorSpaceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     `params`: starting weights by slider name (w11, w21, b1, w12, w22, b2, v1, v2, c).
+    setup, controls, presenter: see `dlcourse.viz.explorer`.
     """
-    from dlcourse.viz.figure import under_grading
-
-    if under_grading():
-        return None
-    explorer = XorSpaceExplorer(params, activation)
-    explorer.show()
-    return explorer
+    return launch(lambda: XorSpaceExplorer(params, activation), setup=setup, controls=controls,
+                  presenter=presenter)
