@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 A      ?=
+W      ?=
 # On Linux, PyPI's torch is a build with several GB of CUDA libraries. A student's laptop wants
 # the CPU build: `make setup TORCH_INDEX=https://download.pytorch.org/whl/cpu`.
 TORCH_INDEX ?=
@@ -17,7 +18,7 @@ JUPYTERHUB_PIN := jupyterhub==6.1.1
 # Jupyter refuses to run as root (containers, CI) unless told to.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup test student lab grade build verify benchmark student-bundle student-env hub-setup hub
+.PHONY: setup test student lab demo grade build verify benchmark student-bundle student-env hub-setup hub
 
 setup:            ## the course environment in .venv (Python 3.11, pinned packages)
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make setup PYTHON=/path/to/python3.11'"; exit 1; }
@@ -38,6 +39,10 @@ student:          ## open the course as a student: your own copy of release/ in 
 
 lab:              ## open the whole course folder (instructors: sources and lecture demos)
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG)
+
+demo:             ## a week's lecture demo as an app for the projector (W=06; no code cells, Voilà)
+	@test -n "$(W)" || { echo "usage: make demo W=06   (add PRESENTER=1 for presenter size)"; exit 2; }
+	$(PY) -m dlcourse.demo $(W) $(if $(PRESENTER),--presenter)
 
 build:            ## regenerate release/ from source/ (A=assignment, default all)
 	$(PY) -m autograder build $(A)

@@ -98,6 +98,9 @@ def batch_paths() -> None:
     samples = np.random.default_rng(0).integers(0, explorer.model.max_samples + 1, size=400)
     time_changes("batch paths: samples slider", explorer.fig,
                  lambda i: setattr(explorer.samples_slider, "value", int(samples[i])))
+    sizes = list(explorer.batch_menu.options)
+    time_changes("batch paths: mini-batch menu", explorer.fig,
+                 lambda i: setattr(explorer.batch_menu, "value", sizes[i % len(sizes)]), n=40)
 
 
 def early_stopping() -> None:
@@ -107,6 +110,9 @@ def early_stopping() -> None:
     explorer = EarlyStoppingExplorer(LectureEarlyStopping)
     time_changes("early stopping: patience slider", explorer.fig,
                  lambda i: setattr(explorer.patience_slider, "value", 1 + (7 * i + 3) % 40))
+    degrees = [value for _, value in explorer.degree_buttons.options]
+    time_changes("early stopping: degree buttons", explorer.fig,
+                 lambda i: setattr(explorer.degree_buttons, "value", degrees[i % len(degrees)]), n=40)
 
 
 def bias_variance() -> None:
@@ -255,7 +261,10 @@ def confusion() -> None:
 
 
 if __name__ == "__main__":
+    # `python benchmarks/widget_updates.py loss_contours house_price` runs only those.
+    chosen = set(sys.argv[1:])
     for benchmark in (house_price, learning_rate, loss_contours, batch_paths, early_stopping,
                       bias_variance, dartboard, activations, xor_space, vanishing_gradients,
                       backprop_stepper, optimizer_race, convolution, feature_maps, confusion):
-        benchmark()
+        if not chosen or benchmark.__name__ in chosen:
+            benchmark()

@@ -23,6 +23,7 @@ import urllib.parse
 from pathlib import Path
 
 LAB_ONLY_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
+DEFAULT_PORT = 8866  # Voilà's own default
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
@@ -65,6 +66,15 @@ def setup_links(base_url: str, notebook: Path, presenter: bool) -> list[str]:
     return lines
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -85,12 +95,12 @@ def voila_command(notebook: Path, port: int) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dlcourse.demo", description=__doc__.splitlines()[0])
     parser.add_argument("week", help="the week, e.g. 06")
-    parser.add_argument("--port", type=int, default=None, help="default: a free port")
+    parser.add_argument("--port", type=int, default=None, help="default: 8866, or a free port if it is taken")
     parser.add_argument("--presenter", action="store_true", help="every visualiser at presenter size")
     args = parser.parse_args(argv)
     try:
         notebook = demo_notebook(args.week)
-        port = args.port or free_port()
+        port = args.port or (DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port())
         command = voila_command(notebook, port)
     except (ValueError, FileNotFoundError) as error:
         print(error, file=sys.stderr)

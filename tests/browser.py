@@ -322,7 +322,8 @@ def find_explorer(page, call: str, timeout_ms: float = 30_000) -> Explorer:
     box.wait_for(state="visible", timeout=timeout_ms)
     canvas = box.locator(".jupyter-matplotlib-canvas-div").first
     canvas.wait_for(state="visible", timeout=timeout_ms)
-    readout = box.locator('[role="status"]').first  # the live readout
+    # The live readout's own element is replaced at each update; its HTML widget's content stays.
+    readout = box.locator(".widget-html-content", has=page.locator('[role="status"]')).first
     # The canvas has been drawn once (ipympl sends the first image after the view connects).
     page.wait_for_function("(el) => el.querySelector('canvas') && el.querySelector('canvas').width > 0",
                            arg=canvas.element_handle(), timeout=timeout_ms)

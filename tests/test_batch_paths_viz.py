@@ -120,14 +120,19 @@ def test_view_cuts_every_path_when_the_samples_slider_moves():
     explorer.fig.canvas.draw()
 
 
-def test_view_blits_for_the_samples_slider_and_redraws_fully_for_new_paths():
+def test_view_blits_new_paths_and_redraws_fully_only_for_a_new_loss_range():
     explorer = BatchPathExplorer(sgd=lecture_sgd, n_epochs=3)
     asked = []
     explorer.fig.canvas.draw_idle = lambda *args, **kwargs: asked.append(True)
     explorer.fig.canvas.draw()  # the browser's first full draw caches the background
     explorer.samples_slider.value = 150
     assert asked == []
+    start = explorer._loss_range
     explorer.batch_menu.value = 5
+    assert explorer._loss_range == start and asked == []  # new paths, same axes: blitted
+    explorer.blitter.redraw(full=True, key=(1.0, 1e4))  # another loss range: its picture is not kept yet
+    assert asked == [True]
+    explorer.blitter.redraw(full=True, key=start)  # back to the first range: its picture was kept
     assert asked == [True]
 
 

@@ -346,7 +346,7 @@ def test_backprop_optimizer_race_and_playground_respond(lab, page_and_errors):
 
 # -- week 7 ------------------------------------------------------------------------------------
 
-TAB_BLUE, TAB_ORANGE = (31, 119, 180), (255, 127, 14)
+BLUE, ORANGE = (0, 114, 178), (230, 159, 0)  # dlcourse.viz.palette's BLUE and ORANGE
 
 
 def colour_columns(png: bytes, rgb: tuple[int, int, int], tolerance: int = 40) -> int:
@@ -387,7 +387,7 @@ def check_monitor(page, call: str, runs: list[str], screenshot: Path) -> dict[st
     output.screenshot(path=screenshot)
     natural = page.evaluate("(img) => [img.naturalWidth, img.naturalHeight]", image.element_handle())
     assert natural[0] > 400 and natural[1] > 150, natural
-    for name, colour in zip(runs, (TAB_BLUE, TAB_ORANGE)):
+    for name, colour in zip(runs, (BLUE, ORANGE)):
         # Two panels of curves, each a few hundred pixels wide (the legend's swatch is ~20).
         assert colour_columns(png, colour) > 150, f"no {name} curve ({colour}) in the monitor's picture"
     return epochs

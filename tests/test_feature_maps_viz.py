@@ -129,14 +129,15 @@ def test_view_blits_a_new_image_and_rebuilds_the_grid_only_for_a_new_shape(image
     explorer.image_slider.value = 4
     after = explorer.mosaic
     assert after.shape == before.shape and not np.allclose(np.nan_to_num(after), np.nan_to_num(before))
-    np.testing.assert_array_equal(explorer.maps_artist.get_array(), explorer.colormap(after, bytes=True))
+    np.testing.assert_array_equal(explorer.maps_artist.pixels.view(np.uint8).reshape(*after.shape, 4),
+                                  explorer.colormap(after, bytes=True))
     assert "image 4: Coat" in explorer.readout.value and explorer.ax_input.get_title() == "image 4: Coat"
     assert not full_draws
     explorer.layer_menu.value = 2  # the pool: still 4 channels, maps now 14x14 stretched to the same tiles
     assert explorer.mosaic.shape == before.shape and not full_draws
     explorer.layer_menu.value = 3  # 40 channels, 32 shown: a 4 x 8 grid
     assert len(explorer.channel_labels) == 32 and full_draws == [True]
-    assert explorer.maps_artist.get_array().shape == (4 * (28 + 11), 8 * (28 + 3) - 3, 4)
+    assert explorer.maps_artist.pixels.shape == (4 * (28 + 11), 8 * (28 + 3) - 3)
     assert "channels 0–31 of 40 shown" in explorer.readout.value
     each = explorer.mosaic.copy()
     explorer.scale_buttons.value = "whole layer"

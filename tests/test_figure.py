@@ -82,3 +82,27 @@ def test_blits_in_quick_succession_are_sent_whole_and_an_isolated_one_as_a_diff(
     canvas._force_full = False
     figure.blit_to_browser(canvas, fig.bbox)       # 0.9 s later: a diff again
     assert canvas._force_full is False
+
+
+def test_a_kept_picture_is_restored_instead_of_a_full_draw():
+    from matplotlib.figure import Figure
+
+    from dlcourse.viz.figure import Blitter, interactive_figure
+
+    fig = interactive_figure(3, 2)
+    ax = fig.add_subplot()
+    (line,) = ax.plot([0, 1], [0, 1])
+    blitter = Blitter(fig, [line])
+    asked = []
+    fig.canvas.draw_idle = lambda: (asked.append(True), fig.canvas.draw())
+    blitter.redraw(full=True, key="a")
+    ax.set_title("b")
+    blitter.redraw(full=True, key="b")
+    assert len(asked) == 2
+    ax.set_title("")
+    blitter.redraw(full=True, key="a")  # back to a: restored, not drawn
+    assert len(asked) == 2
+    blitter.redraw(full=True)  # a full draw without a key forgets the kept pictures
+    blitter.redraw(full=True, key="a")
+    assert len(asked) == 4
+    assert isinstance(fig, Figure)

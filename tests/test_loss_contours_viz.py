@@ -61,12 +61,15 @@ def test_above_the_stable_limit_the_loss_grows():
 
 def test_view_updates_path_in_place_and_redraws_contours_only_on_the_toggle():
     explorer = LossContourExplorer(scaled=False, lr_fraction=0.9, n_steps=50)
-    line, contours = explorer.path_line, explorer._contours
+    line, unscaled = explorer.path_line, explorer._contour_sets[False]
     assert len(line.get_xdata()) == 51
     explorer.steps_slider.value = 10
-    assert explorer.path_line is line and len(line.get_xdata()) == 11 and explorer._contours is contours
+    assert explorer.path_line is line and len(line.get_xdata()) == 11 and list(explorer._contour_sets) == [False]
     explorer.scaled_toggle.value = True
-    assert explorer._contours is not contours
+    assert explorer._contour_sets[True].get_visible() and not unscaled.get_visible()
+    explorer.scaled_toggle.value = False  # made once, kept: the first plot is shown again
+    assert explorer._contour_sets[False] is unscaled and unscaled.get_visible()
+    explorer.scaled_toggle.value = True
     assert np.allclose(explorer.optimum_point.get_xdata(), explorer.model.optimum()[:1])
     assert "round" in explorer.ax_contour.get_title()
     explorer.lr_slider.value = 0.5
@@ -147,3 +150,17 @@ def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypa
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assert show_loss_contour_explorer({}) is None
+
+
+def test_the_kept_contour_picture_equals_a_full_draw():
+    """Toggling back restores the kept picture of the contours: pixel for pixel a full draw's."""
+    explorer = LossContourExplorer(scaled=False, lr_fraction=0.9, n_steps=50)
+    canvas = explorer.fig.canvas
+    canvas.draw_idle = canvas.draw  # no browser: the full draw it would ask for, at once
+    canvas.draw()
+    explorer.scaled_toggle.value = True
+    explorer.scaled_toggle.value = False  # restored, not drawn
+    restored = np.array(canvas.buffer_rgba())
+    assert explorer.blitter._kept
+    explorer.blitter.redraw(full=True)  # a full draw of the same state
+    assert np.array_equal(np.array(canvas.buffer_rgba()), restored)

@@ -21,6 +21,7 @@ import numpy as np
 
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, ORANGE, text_color
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "step")
 GRADIENT_NAMES = {"sigmoid": "sigmoid_grad", "tanh": "tanh_grad", "relu": "relu_grad",
@@ -151,8 +152,8 @@ class ActivationExplorer(Explorer):
         self.fig.subplots_adjust(left=0.07, right=0.92, bottom=0.17, top=0.9, wspace=0.3)
         self.ax_f, self.ax_h = self.fig.subplots(1, 2)
         z = self.model.z_grid
-        (self.f_line,) = self.ax_f.plot(z, np.zeros_like(z), color="tab:blue", lw=2, label="f(z)")
-        (self.fp_line,) = self.ax_f.plot(z, np.zeros_like(z), color="tab:orange", lw=2, ls="--", label="f'(z)")
+        (self.f_line,) = self.ax_f.plot(z, np.zeros_like(z), color=BLUE, lw=2, label="f(z)")
+        (self.fp_line,) = self.ax_f.plot(z, np.zeros_like(z), color=ORANGE, lw=2, ls="--", label="f'(z)")
         self.ax_f.axhline(0, color="0.8", lw=0.8, zorder=0)
         self.ax_f.axvline(0, color="0.8", lw=0.8, zorder=0)
         self.ax_f.set_xlim(-Z_RANGE, Z_RANGE)
@@ -166,8 +167,8 @@ class ActivationExplorer(Explorer):
         self.ax_h.set_xlabel("pre-activation z = w·x (100 inputs; end bins: beyond ±8)")
         self.ax_h.set_ylabel("fraction of units per bin")
         self.ax_g = self.ax_h.twinx()
-        (self.fp_over_hist,) = self.ax_g.plot(z, np.zeros_like(z), color="tab:orange", lw=1.5, ls="--", label="f'(z)")
-        self.ax_g.set_ylabel("f'(z)", color="tab:orange")
+        (self.fp_over_hist,) = self.ax_g.plot(z, np.zeros_like(z), color=ORANGE, lw=1.5, ls="--", label="f'(z)")
+        self.ax_g.set_ylabel("f'(z)", color=text_color(ORANGE))
         self.ax_h.set_title("where the units' inputs land", fontsize=10)
         self.blitter = Blitter(self.fig, [self.f_line, self.fp_line, self.hist_line, self.fp_over_hist])
         # Fixed limits for every activation (ReLU is cut at 3), so a menu change is a blit too.

@@ -39,6 +39,7 @@ from dlcourse.viz.backprop_stepper_model import (
 )
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, GREEN, RED, text_color
 
 NODE_POSITIONS = {"x1": (0.0, 0.8), "x2": (0.0, 0.2), "h1": (1.65, 0.89), "h2": (1.65, 0.5), "h3": (1.65, 0.11),
                   "out": (2.95, 0.5), "E": (3.85, 0.5)}
@@ -46,7 +47,7 @@ INPUT_LABEL_AT, HIDDEN_LABEL_AT = 0.3, 0.5  # where along an edge its numbers si
 NODE_WIDTHS = {"x1": 64, "x2": 64, "h1": 100, "h2": 100, "h3": 100, "out": 116, "E": 96}  # points
 NODE_LINE, EDGE_LINE = 11.5, 9.5  # points from one line to the next (8.5 pt and 8 pt text)
 EDGE_WIDTH = 82  # points
-COLOURS = {"forward": "#1f77b4", "backward": "#d62728", "update": "#2ca02c"}  # tab: blue, red, green
+COLOURS = {"forward": BLUE, "backward": RED, "update": GREEN}  # tab: blue, red, green
 TINTS = {"forward": "#e4effb", "backward": "#fbe6e6", "update": "#e4f5e4"}
 IDLE = "0.72"
 
@@ -203,13 +204,13 @@ class BackpropStepperExplorer(Explorer):
             box.set_linewidth(2.2 if on else 1.0)
         _, phase, heading = STAGES[model.stage]
         self.title.set_text(f"stage {model.stage} of {LAST} ({phase}): {heading}")
-        self.title.set_color(colour)
+        self.title.set_color(text_color(colour))
         self.back_button.disabled = model.stage == 0
         self.step_button.disabled = model.stage == LAST
         rows = "".join(f"<div style='font-family:monospace'>{line}</div>" for line in model.formula())
         check = model.student_check()
         check_row = f"<div style='margin-top:4px'>{note_html(check, line_break=False)}</div>" if check else ""
-        self.readout.value = (f"<b style='color:{colour}'>{heading}</b>{rows}{check_row}"
+        self.readout.value = (f"<b style='color:{text_color(colour)}'>{heading}</b>{rows}{check_row}"
                               f"<small>blue: forward pass; red: backward pass (chain rule); green: the update. "
                               f"Numbers from PyTorch autograd (float64).</small>")
         self.blitter.redraw()

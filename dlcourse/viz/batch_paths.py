@@ -28,12 +28,13 @@ import numpy as np
 from dlcourse.linear_data import TRUE_THETA, make_linear_data
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, GREEN, ORANGE, RED, text_color
 
 SgdFn = Callable[..., tuple]
 MINIBATCH_SIZES = (2, 5, 10, 20, 50)
 LR_RANGE = (0.01, 0.2, 0.01)
 WINDOW = ((-0.5, 6.0), (-0.5, 5.0))  # (θ0 range, θ1 range) shown on the contour plot
-COLORS = {"batch": "#1f77b4", "mini-batch": "#ff7f0e", "SGD": "#d62728"}  # tab:blue, tab:orange, tab:red
+COLORS = {"batch": BLUE, "mini-batch": ORANGE, "SGD": RED}  # tab:blue, tab:orange, tab:red
 
 
 def torch_sgd_path(Xb: np.ndarray, y: np.ndarray, batch_size: int, lr: float, n_epochs: int,
@@ -233,8 +234,10 @@ class BatchPathExplorer(Explorer):
         # Blitted artists are drawn over the cached background, in this order: the two marks come
         # last so the paths never hide them.
         # (Text is costly to redraw, so the changing numbers go to the readout beside the figure.)
-        moving = [*self.path_lines.values(), *self.heads.values(), *self.loss_heads.values(), self.cut_line,
-                  self.least_squares_mark, self.true_mark]
+        # The faint full loss curves are blitted too: a new batch size or rate then redraws only
+        # them, not the axes (whose picture is kept per loss range, see _draw_full_losses).
+        moving = [*self.loss_lines.values(), *self.path_lines.values(), *self.heads.values(),
+                  *self.loss_heads.values(), self.cut_line, self.least_squares_mark, self.true_mark]
         self.blitter = Blitter(self.fig, moving)
         self._draw_full_losses()
         self.update(full=True)
@@ -254,7 +257,7 @@ class BatchPathExplorer(Explorer):
         self.ax_path.contour(T0, T1, L, levels=levels, colors="0.65", linewidths=0.7)
         (self.least_squares_mark,) = self.ax_path.plot(*model.least_squares, "*", color="black", ms=12, zorder=5,
                                                        label="least squares")
-        (self.true_mark,) = self.ax_path.plot(*model.true_theta, "P", color="tab:green", mec="white", ms=9, zorder=5,
+        (self.true_mark,) = self.ax_path.plot(*model.true_theta, "P", color=GREEN, mec="white", ms=9, zorder=5,
                                               label="true (4, 3)")
         self.ax_path.plot(0, 0, "o", color="black", ms=5, zorder=5)
         self.path_lines, self.heads, self.loss_lines, self.loss_heads = {}, {}, {}, {}
@@ -291,7 +294,11 @@ class BatchPathExplorer(Explorer):
             line.set_data(model.seen(name), losses)
             finite.append(losses)
         every = np.concatenate(finite)
-        self.ax_loss.set_ylim(max(every.min() * 0.8, 1e-2), min(every.max() * 1.5, 1e6))
+        # Whole decades, so most recomputations keep the axis (and the kept picture of it).
+        low = 10.0 ** np.floor(np.log10(max(every.min() * 0.8, 1e-2)))
+        high = 10.0 ** np.ceil(np.log10(min(every.max() * 1.5, 1e6)))
+        self._loss_range = (low, high)
+        self.ax_loss.set_ylim(low, high)
 
     def update(self, full: bool = False) -> None:
         """Cut every path at the current number of samples processed (artists updated in place).
@@ -309,7 +316,7 @@ class BatchPathExplorer(Explorer):
             loss = float(np.clip(model.losses(name)[k], 1e-3, 1e6))
             self.loss_heads[name].set_data([model.seen(name)[k]], [loss])
             bs = model.batch_sizes()[name]
-            rows.append(f"<tr><td style='color:{COLORS[name]}'><b>{name}</b> ({bs})</td><td>{k}</td>"
+            rows.append(f"<tr><td style='color:{text_color(COLORS[name])}'><b>{name}</b> ({bs})</td><td>{k}</td>"
                         f"<td>{model.updates_per_epoch(bs)}</td><td>{model.losses(name)[k]:.3f}</td></tr>")
         self.cut_line.set_xdata([model.samples, model.samples])
         epochs = model.samples / model.m
@@ -322,7 +329,7 @@ class BatchPathExplorer(Explorer):
             + f"least squares ★ ({ls[0]:.2f}, {ls[1]:.2f}), MSE {model.mse(ls)[0]:.3f}; true ✚ (4, 3)<br>"
             + f"paths from {model.source}" + note
         )
-        self.blitter.redraw(full=full)
+        self.blitter.redraw(full=full, key=self._loss_range)
 
     # -- controls ----------------------------------------------------------------------------
     def _on_samples(self, change=None) -> None:

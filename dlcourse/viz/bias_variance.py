@@ -26,6 +26,7 @@ import numpy as np
 
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, ORANGE, PURPLE, RED
 
 NOISE_STD = 0.3
 N_SAMPLES = 40
@@ -223,12 +224,12 @@ class BiasVarianceExplorer(Explorer):
         model = self.model
         self.fig.subplots_adjust(left=0.075, right=0.985, bottom=0.2, top=0.9, wspace=0.3)
         self.ax_fit, self.ax_bar, self.ax_curve = self.fig.subplots(1, 3, width_ratios=(1.3, 1, 1.2))
-        self.fits = LineCollection([], colors="tab:blue", alpha=0.18, lw=1)
+        self.fits = LineCollection([], colors=BLUE, alpha=0.18, lw=1)
         self.ax_fit.add_collection(self.fits)
         self.ax_fit.plot(model.x_eval, model.f_eval, color="black", lw=2, ls="--", label="truth f(x)")
-        (self.mean_line,) = self.ax_fit.plot(model.x_eval, np.full(X_EVAL.size, np.nan), color="tab:red", lw=2,
+        (self.mean_line,) = self.ax_fit.plot(model.x_eval, np.full(X_EVAL.size, np.nan), color=RED, lw=2,
                                              label="mean of the fits")
-        self.ax_fit.plot([], [], color="tab:blue", alpha=0.5, lw=1, label=f"fits ({N_SHOWN} of {N_DATASETS})")
+        self.ax_fit.plot([], [], color=BLUE, alpha=0.5, lw=1, label=f"fits ({N_SHOWN} of {N_DATASETS})")
         self.ax_fit.set_xlim(0, 1)
         self.ax_fit.set_ylim(-2, 2)
         self.ax_fit.set_xlabel("x")
@@ -237,24 +238,24 @@ class BiasVarianceExplorer(Explorer):
         self.ax_fit.legend(loc="lower left", fontsize=7)
 
         self.bar_names = ("bias²", "vari-\nance", "noise\nσ²", "sum", "measured\ntest MSE")
-        colors = ("tab:orange", "tab:blue", "0.6", "tab:purple", "black")
+        colors = (ORANGE, BLUE, "0.6", PURPLE, "black")
         self.bars = list(self.ax_bar.bar(range(5), np.zeros(5), color=colors, width=0.7))
-        (self.cap_marks,) = self.ax_bar.plot([], [], "^", color="tab:red", ms=7)  # bars cut at the top
+        (self.cap_marks,) = self.ax_bar.plot([], [], "^", color=RED, ms=7)  # bars cut at the top
         self.ax_bar.set_xticks(range(5), self.bar_names, fontsize=7)
         self.bar_top = 0.5
         self.ax_bar.set_ylim(0, self.bar_top)
         self.ax_bar.set_title("decomposition at this degree", fontsize=10)
 
         self.curve_lines = {}
-        for key, color, label in (("bias2", "tab:orange", "bias²"), ("variance", "tab:blue", "variance"),
-                                  ("total", "tab:purple", "bias² + variance + σ²"),
+        for key, color, label in (("bias2", ORANGE, "bias²"), ("variance", BLUE, "variance"),
+                                  ("total", PURPLE, "bias² + variance + σ²"),
                                   ("measured", "black", "measured test MSE")):
             style = {"ls": "none", "marker": "o", "ms": 3} if key == "measured" else {"lw": 1.8}
             (self.curve_lines[key],) = self.ax_curve.plot(DEGREES, np.full(len(DEGREES), np.nan), color=color,
                                                           label=label, **style)
         self.ax_curve.axhline(model.noise_var, color="0.6", lw=1, ls=":", label="noise σ²")
-        self.degree_line = self.ax_curve.axvline(model.degree, color="tab:red", lw=1, ls="--")
-        (self.degree_points,) = self.ax_curve.plot([], [], "o", color="tab:red", ms=6, mfc="none")
+        self.degree_line = self.ax_curve.axvline(model.degree, color=RED, lw=1, ls="--")
+        (self.degree_points,) = self.ax_curve.plot([], [], "o", color=RED, ms=6, mfc="none")
         self.ax_curve.set_yscale("log")
         self.ax_curve.set_ylim(1e-5, 3)
         self.ax_curve.set_xlim(DEGREES[0] - 0.3, DEGREES[-1] + 0.3)

@@ -17,6 +17,7 @@ import numpy as np
 
 from dlcourse.fashion_mnist import CLASSES
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import ORANGE
 
 SHOWN = 12  # images shown for a cell
 GRID = (3, 4)  # their rows and columns
@@ -159,7 +160,7 @@ class ConfusionExplorer(Explorer):
         ax.set_xlabel("predicted class", fontsize=9)
         ax.set_ylabel("true class", fontsize=9)
         ax.set_title(f"confusion matrix, accuracy {100 * model.accuracy():.1f}% (click a cell)", fontsize=9)
-        self.cell_box = ax.add_patch(Rectangle((0, 0), 1, 1, fill=False, lw=2.5, color="tab:orange"))
+        self.cell_box = ax.add_patch(Rectangle((0, 0), 1, 1, fill=False, lw=2.5, color=ORANGE))
         self.fig.canvas.mpl_connect("button_press_event", self._on_click)
         self.colormap = matplotlib.colormaps["gray"]
 

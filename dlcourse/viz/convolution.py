@@ -35,6 +35,7 @@ from dlcourse.viz.convolution_model import (
     with_minus_signs,
 )
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import ORANGE, SKY
 
 
 def _weights_text(kernel: np.ndarray) -> str:
@@ -110,16 +111,16 @@ class ConvolutionExplorer(Explorer):
         self.input_image = self.ax_in.imshow(model.maps().padded, cmap="gray", vmin=0, vmax=1,
                                              interpolation="nearest")
         self.image_border = self.ax_in.add_patch(Rectangle((-0.5, -0.5), W, H, fill=False, ls=":", lw=1.2,
-                                                           color="tab:cyan"))
+                                                           color=SKY))
         self.window_box = self.ax_in.add_patch(Rectangle((0, 0), KERNEL, KERNEL, fill=False, lw=2,
-                                                         color="tab:orange"))
+                                                         color=ORANGE))
         unit = {"extent": (0, 1, 1, 0), "interpolation": "nearest"}  # any map shape fills the box
         self.output_image = self.ax_out.imshow(model.maps().output, cmap="RdBu_r", **unit)
         self.relu_image = self.ax_relu.imshow(model.maps().relu, cmap="magma", **unit)
         self.pool_image = self.ax_pool.imshow(np.zeros((1, 1)), cmap="magma", **unit)
         self.cell_boxes = [ax.add_patch(Rectangle((0, 0), 0, 0, fill=False, lw=2, color=colour))
-                           for ax, colour in ((self.ax_out, "tab:orange"), (self.ax_relu, "tab:cyan"),
-                                              (self.ax_pool, "tab:cyan"))]
+                           for ax, colour in ((self.ax_out, ORANGE), (self.ax_relu, SKY),
+                                              (self.ax_pool, SKY))]
         for ax in axes[1:]:
             ax.set_xlim(0, 1)
             ax.set_ylim(1, 0)

@@ -24,6 +24,7 @@ import numpy as np
 
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, ORANGE, PURPLE
 
 TARGET = np.zeros(2)
 N_SHOTS = 40
@@ -129,12 +130,12 @@ class DartboardExplorer(Explorer):
         for radius, color in ((3.0, "#f3efe0"), (2.0, "#e8dcc0"), (1.0, "#d9c79f"), (0.35, "#c0392b")):
             self.ax_board.add_patch(Circle((0, 0), radius, color=color, zorder=0))
         self.ax_board.plot([0], [0], "+", color="white", ms=10, mew=2, zorder=1)
-        self.spread_circle = Circle((0, 0), 0.0, fill=False, ec="tab:blue", lw=1.5, ls="--", zorder=3,
+        self.spread_circle = Circle((0, 0), 0.0, fill=False, ec=BLUE, lw=1.5, ls="--", zorder=3,
                                     label="√variance around the mean")
         self.ax_board.add_patch(self.spread_circle)
         (self.bias_arrow,) = self.ax_board.plot([0, 0], [0, 0], color="black", lw=2, zorder=4,
                                                 label="bias: centre → mean shot")
-        (self.shot_marks,) = self.ax_board.plot([], [], "o", color="tab:blue", ms=4, alpha=0.8, zorder=5,
+        (self.shot_marks,) = self.ax_board.plot([], [], "o", color=BLUE, ms=4, alpha=0.8, zorder=5,
                                                 label="shots")
         (self.mean_mark,) = self.ax_board.plot([], [], "X", color="black", ms=10, zorder=6, label="mean shot")
         self.ax_board.set_xlim(-3, 3)
@@ -145,7 +146,7 @@ class DartboardExplorer(Explorer):
         self.ax_board.set_title("shots at the centre", fontsize=10)
         self.ax_board.legend(loc="lower left", fontsize=6.5)
         names = ("bias²", "variance", "bias² +\nvariance", "mean sq.\ndistance")
-        colors = ("tab:orange", "tab:blue", "tab:purple", "black")
+        colors = (ORANGE, BLUE, PURPLE, "black")
         self.bars = list(self.ax_bar.bar(range(4), np.zeros(4), color=colors, width=0.7))
         self.ax_bar.set_xticks(range(4), names, fontsize=7)
         self.ax_bar.set_ylim(0, MAX_BIAS ** 2 + MAX_VARIANCE)

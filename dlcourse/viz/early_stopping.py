@@ -31,6 +31,7 @@ import numpy as np
 from dlcourse.linear_data import TRUE_THETA, make_linear_data
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, GREEN, ORANGE, RED
 
 M_TRAIN, M_VAL = 15, 50
 TRAIN_SEED, VAL_SEED = 5, 6
@@ -204,13 +205,13 @@ class EarlyStoppingExplorer(Explorer):
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.15, top=0.9, wspace=0.28)
         self.ax_curve, self.ax_fit = self.fig.subplots(1, 2, width_ratios=(1.2, 1))
         epochs = np.arange(N_EPOCHS)
-        (self.train_line,) = self.ax_curve.plot(epochs, np.full(N_EPOCHS, np.nan), color="tab:blue", lw=1.5,
+        (self.train_line,) = self.ax_curve.plot(epochs, np.full(N_EPOCHS, np.nan), color=BLUE, lw=1.5,
                                                 label="train RMSE")
-        (self.val_line,) = self.ax_curve.plot(epochs, np.full(N_EPOCHS, np.nan), color="tab:orange", lw=1.5,
+        (self.val_line,) = self.ax_curve.plot(epochs, np.full(N_EPOCHS, np.nan), color=ORANGE, lw=1.5,
                                               label="validation RMSE")
-        (self.best_marker,) = self.ax_curve.plot([], [], "*", color="tab:green", ms=14, zorder=5,
+        (self.best_marker,) = self.ax_curve.plot([], [], "*", color=GREEN, ms=14, zorder=5,
                                                  label="best epoch")
-        self.stop_line = self.ax_curve.axvline(np.nan, color="tab:red", ls="--", lw=1.2, label="stop")
+        self.stop_line = self.ax_curve.axvline(np.nan, color=RED, ls="--", lw=1.2, label="stop")
         self.after_stop = self.ax_curve.axvspan(0, 0, color="0.5", alpha=0.15, lw=0)
         self.ax_curve.set_xlim(0, N_EPOCHS - 1)
         self.ax_curve.set_ylim(0, 3.0)
@@ -219,14 +220,14 @@ class EarlyStoppingExplorer(Explorer):
         self.status = self.ax_curve.text(0.03, 0.04, "", transform=self.ax_curve.transAxes, fontsize=8,
                                          bbox={"boxstyle": "round", "fc": "white", "ec": "0.7", "alpha": 0.9})
         self.ax_curve.legend(loc="upper right", fontsize=7)
-        self.ax_fit.plot(model.X_val[:, 0], model.y_val, "o", mfc="none", color="tab:orange", ms=4,
+        self.ax_fit.plot(model.X_val[:, 0], model.y_val, "o", mfc="none", color=ORANGE, ms=4,
                          label="validation")
-        self.ax_fit.plot(model.X_train[:, 0], model.y_train, "o", color="tab:blue", ms=5, label="train")
+        self.ax_fit.plot(model.X_train[:, 0], model.y_train, "o", color=BLUE, ms=5, label="train")
         self.ax_fit.plot([0, 2], [TRUE_THETA[0], TRUE_THETA[0] + 2 * TRUE_THETA[1]], "--", color="0.4", lw=1,
                          label="true 4 + 3x")
-        (self.best_fit,) = self.ax_fit.plot(self.x_grid, np.full(self.x_grid.size, np.nan), color="tab:green",
+        (self.best_fit,) = self.ax_fit.plot(self.x_grid, np.full(self.x_grid.size, np.nan), color=GREEN,
                                             lw=2, label="best_params")
-        (self.stop_fit,) = self.ax_fit.plot(self.x_grid, np.full(self.x_grid.size, np.nan), color="tab:red",
+        (self.stop_fit,) = self.ax_fit.plot(self.x_grid, np.full(self.x_grid.size, np.nan), color=RED,
                                             lw=1, alpha=0.8, label=f"after all {N_EPOCHS} epochs")
         self.ax_fit.set_xlim(0, 2)
         self.ax_fit.set_title("best_params vs training to the end", fontsize=10)
@@ -272,7 +273,8 @@ class EarlyStoppingExplorer(Explorer):
         if model.message:
             lines.append(note_html(model.message, line_break=False))
         self.readout.value = "<br>".join(lines)
-        self.blitter.redraw(full=full)
+        # The curves are fixed per degree: the picture of each degree is kept, and shown again.
+        self.blitter.redraw(full=full, key=model.degree)
 
     # -- controls ----------------------------------------------------------------------------
     def _on_change(self, change=None) -> None:

@@ -26,12 +26,15 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import urllib.parse
 from typing import Callable, ClassVar
 
-# A 1280×720 projector, less the browser's and the page's margins and a row of controls.
-PRESENTER_BOX_PX = (1200, 520)
+# A 1280×720 projector, less the browser's and the page's margins and the setup bar.
+PRESENTER_BOX_PX = (1200, 640)
 PRESENTER_FONT_PX = 18
+PRESENTER_ROW_PX, PRESENTER_LINE_PX = 44, 27  # a row of controls, a line of a readout (estimates)
+PRESENTER_MAX_SCALE = 2.0
 
 # Inline, so it works the same in JupyterLab, Notebook 7 and Voilà without a front-end extension.
 STYLE = f"""<style>
@@ -39,6 +42,7 @@ STYLE = f"""<style>
 .dlc-presenter button, .dlc-presenter input, .dlc-presenter .widget-html-content,
 .dlc-presenter .widget-label-basic {{ font-size: {PRESENTER_FONT_PX}px !important; }}
 .dlc-presenter .widget-inline-hbox .widget-label {{ min-width: 8em; }}
+.dlc-presenter .widget-html-content table {{ font-size: 13px; }}  /* long tables: the picture must fit */
 .dlc-sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
                clip: rect(0 0 0 0); white-space: nowrap; }}
 .dlc-setup input {{ font-family: monospace; }}
@@ -124,6 +128,27 @@ def _decode(widget, key: str, text: str):
     return value
 
 
+def _is_html(widget) -> bool:
+    import ipywidgets as widgets
+
+    return isinstance(widget, widgets.HTML)
+
+
+def _estimated_height(widget) -> float:
+    """A control panel's height in pixels at presenter size, estimated from its boxes: a column
+    adds its children's heights, a row takes the tallest; an HTML readout counts as a few lines."""
+    import ipywidgets as widgets
+
+    children = getattr(widget, "children", None)
+    if children is not None:
+        heights = [_estimated_height(child) for child in children] or [0.0]
+        return sum(heights) if isinstance(widget, widgets.VBox) else max(heights)
+    if isinstance(widget, widgets.HTML):  # its lines, at the presenter font's line height
+        lines = 1 + len(re.findall(r"<br|<tr|<div|<p|<li", widget.value))
+        return lines * PRESENTER_LINE_PX
+    return PRESENTER_ROW_PX
+
+
 def setup_from_url(name: str, query: str | None = None) -> str | None:
     """This visualiser's setup in a page URL's query (Voilà gives the kernel QUERY_STRING).
 
@@ -178,7 +203,7 @@ class Explorer:
         self._canvas = self.fig.canvas if canvas is None else canvas
         self._panel = widgets.Box(list(controls))
         self._body = widgets.Box()
-        self._presenter = False
+        self._presenter, self._presenter_side = False, "below"
         self._arrange()
         description = text_alternative(self.description)
         self.setup_box = widgets.Text(description="setup", continuous_update=False,
@@ -204,21 +229,21 @@ class Explorer:
         """Put panel and canvas in the body: side by side (or panel on top), or presenter-style."""
         from ipywidgets import Layout
 
+        # The children keep their order (panel, canvas) and only the flex direction changes: a
+        # Box whose children are reordered rebuilds their views, and ipympl leaves the old canvas.
+        panel_column = Layout(display="flex", flex_flow="column", flex="0 0 auto", width=self._panel_width)
+        panel_rows = Layout(display="flex", flex_flow="row wrap", align_items="center")
         if self._presenter:
-            self._panel.layout = Layout(display="flex", flex_flow="row wrap", align_items="center")
-            self._body.layout = Layout(display="flex", flex_flow="column")
-            self._body.children = (self._canvas, self._panel)
             self._body.add_class("dlc-presenter")
-            return
-        self._body.remove_class("dlc-presenter")
-        if self._panel_side == "top":
-            self._panel.layout = Layout(display="flex", flex_flow="row wrap", align_items="flex-start")
-            self._body.layout = Layout(display="flex", flex_flow="column")
+            side = self._presenter_side
         else:
-            self._panel.layout = Layout(display="flex", flex_flow="column", flex="0 0 auto",
-                                        width=self._panel_width)
-            self._body.layout = Layout(display="flex", flex_flow="row wrap")
-        self._body.children = (self._panel, self._canvas)
+            self._body.remove_class("dlc-presenter")
+            side = "top" if self._panel_side == "top" else "left"
+        self._panel.layout = panel_column if side in ("left", "beside") else panel_rows
+        direction = {"left": "row wrap", "beside": "row", "top": "column", "below": "column-reverse"}[side]
+        self._body.layout = Layout(display="flex", flex_flow=direction, align_items="flex-start")
+        if self._body.children != (self._panel, self._canvas):
+            self._body.children = (self._panel, self._canvas)
 
     def show(self):
         """Display the explorer."""
@@ -324,6 +349,29 @@ class Explorer:
         for name, control in every.items():
             control.layout.display = None if name in names else "none"
 
+    def _presenter_layout(self) -> tuple[float, str]:
+        """The figure's scale at presenter size, and where the panel goes: "beside" the canvas,
+        "below" it as rows, or on "top" (views whose controls are rows already). The larger
+        picture wins; the height a panel takes is estimated from its boxes and readout."""
+        width, height = self.fig.get_size_inches() * self._dpi
+        box_width, box_height = PRESENTER_BOX_PX
+        panel_px = float(self._panel_width.removesuffix("px")) if self._panel_width else 320.0
+        # Below the canvas, single controls sit side by side (the tallest counts) and a readout
+        # takes a row of its own; a "top" panel's children are rows already, one under another.
+        children = self._panel.children
+        if self._panel_side == "top":
+            strip = sum(_estimated_height(c) for c in children)
+        else:
+            strip = (max((_estimated_height(c) for c in children if not _is_html(c)), default=0.0)
+                     + sum(_estimated_height(c) for c in children if _is_html(c)))
+        options = [(min(box_width / width, (box_height - strip) / height), "below")]
+        if self._panel_side == "top":
+            options = [(options[0][0], "top")]
+        else:
+            options.append((min((box_width - panel_px) / width, box_height / height), "beside"))
+        scale, side = max(options)
+        return min(max(scale, 1.0), PRESENTER_MAX_SCALE), side
+
     def set_presenter(self, on: bool = True) -> None:
         """Presenter size on or off: the figure scaled to a 1280×720 projector, controls under it."""
         if on == self._presenter:
@@ -333,9 +381,8 @@ class Explorer:
             self.presenter_button.value = on
         if not hasattr(self, "_dpi"):
             self._dpi = self.fig.get_dpi()
-        width, height = self.fig.get_size_inches()
-        scale = min(PRESENTER_BOX_PX[0] / (width * self._dpi), PRESENTER_BOX_PX[1] / (height * self._dpi))
-        self.fig.set_dpi(self._dpi * max(1.0, scale) if on else self._dpi)
+        scale, self._presenter_side = self._presenter_layout()
+        self.fig.set_dpi(self._dpi * scale if on else self._dpi)
         self._arrange()
         self.fig.canvas.draw_idle()  # a full draw: the blitter's cached pictures are at the old size
 

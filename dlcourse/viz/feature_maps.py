@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlcourse.viz.artists import PixelPicture
 from dlcourse.viz.explorer import Explorer, launch, live_readout
 
 MAX_CHANNELS = 32
@@ -250,7 +251,11 @@ class FeatureMapExplorer(Explorer):
         # Coloured here (gaps see-through), so matplotlib draws ready RGBA bytes: 2-3 times faster
         # than colouring a NaN-masked float image in every draw.
         self.colormap = matplotlib.colormaps["gray"].with_extremes(bad=(0.0, 0.0, 0.0, 0.0))
-        self.maps_artist = self.ax_maps.imshow(np.zeros((2, 2, 4), dtype=np.uint8), interpolation="nearest")
+        # Painted pixel for pixel (PixelPicture): resampling a mosaic of 32 maps as an AxesImage
+        # took about a third of each change.
+        self.maps_artist = PixelPicture(np.zeros((2, 2), dtype=np.uint32), (-0.5, 1.5, 1.5, -0.5))
+        self.ax_maps.add_artist(self.maps_artist)
+        self.ax_maps.set_aspect("equal")
         self.channel_labels = []
         self.blitter = Blitter(self.fig, [self.input_artist, self.ax_input.title, self.maps_artist])
         self._grid = None
@@ -273,7 +278,7 @@ class FeatureMapExplorer(Explorer):
             text.remove()
         mosaic, origins = tile_maps(np.zeros((channels, *self.tile)), [(0.0, 1.0)] * channels, self.tile)
         height, width = mosaic.shape
-        self.maps_artist.set_extent((-0.5, width - 0.5, height - 0.5, -0.5))
+        self.maps_artist.extent = (-0.5, width - 0.5, height - 0.5, -0.5)
         self.ax_maps.set_xlim(-0.5, width - 0.5)
         self.ax_maps.set_ylim(height - 0.5, -0.5)
         self.channel_labels = [self.ax_maps.text(left + self.tile[1] / 2 - 0.5, top - 1, str(k), ha="center",
@@ -290,7 +295,7 @@ class FeatureMapExplorer(Explorer):
         maps = model.feature_maps(index, layer)
         mosaic, _ = tile_maps(maps, model.limits(maps, self.scale_buttons.value), self.tile)
         self.mosaic = mosaic
-        self.maps_artist.set_data(self.colormap(mosaic, bytes=True))
+        self.maps_artist.pixels = self.colormap(mosaic, bytes=True).view(np.uint32)[..., 0]
         self.input_artist.set_data(model.input_image(index))
         self.input_artist.set_clim(*self._input_limits(index))
         self.ax_input.set_title(self._image_title(index))

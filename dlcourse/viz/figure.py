@@ -78,6 +78,11 @@ class Blitter:
     `layer`: animated artists that change less often than `artists` (the convolution explorer's
     feature maps under its moving window). They are cached in a second picture, so
     `redraw(layer=False)` restores that picture and draws only `artists` on top.
+
+    `redraw(full=True, key=k)`: a view that flips between a few static pictures (the loss-contour
+    explorer's two contour plots) names each with a key; the picture of a full draw is kept under
+    its key, and going back to a key restores it instead of drawing everything again (a full draw
+    costs 100 ms or more; a restore a few ms). A full draw without a key forgets them all.
     """
 
     def __init__(self, fig: Figure, artists, layer=()) -> None:
@@ -86,6 +91,8 @@ class Blitter:
         self.artists = list(artists)
         self.layer = list(layer)
         self._background = self._with_layer = None
+        self._kept: dict = {}  # key → background picture
+        self._keep_as = None  # the key the next full draw is kept under
         for artist in (*self.layer, *self.artists):
             artist.set_animated(True)
         self.canvas.mpl_connect("draw_event", self._on_draw)
@@ -96,6 +103,8 @@ class Blitter:
 
     def _on_draw(self, event) -> None:
         self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        if self._keep_as is not None:
+            self._kept[self._keep_as], self._keep_as = self._background, None
         self._draw_layer()
         self._draw_moving()
 
@@ -111,12 +120,19 @@ class Blitter:
         for artist in self.artists:
             self.fig.draw_artist(artist)
 
-    def redraw(self, full: bool = False, layer: bool = True) -> None:
+    def redraw(self, full: bool = False, layer: bool = True, key=None) -> None:
         """Show the artists' new state: blit if a background is cached, else a full draw.
 
         layer=False: only `artists` changed, the layer is drawn from its cached picture.
         """
+        if key is not None:
+            key = (key, tuple(self.fig.bbox.size))  # a picture is only good at its own size
+        if full and key in self._kept:
+            self._background, full, layer = self._kept[key], False, True
         if full or self._background is None:
+            if key is None:
+                self._kept.clear()
+            self._keep_as = key
             self.canvas.draw_idle()  # the browser's answer draws all and fires draw_event
             return
         if layer:

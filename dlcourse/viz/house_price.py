@@ -25,6 +25,7 @@ import numpy as np
 from dlcourse.houses import LECTURE_BIAS, LECTURE_FIRST_WEIGHTS, LECTURE_WEIGHTS, house_data
 from dlcourse.viz.binding import call_student, note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, PURPLE, RED
 
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
 LossFn = Callable[[np.ndarray, np.ndarray], float]
@@ -184,7 +185,7 @@ class HousePriceExplorer(Explorer):
         self.readout = live_readout()
         self.fig = interactive_figure(7.2, 3.4)
         self._build_artists()
-        self.blitter = Blitter(self.fig, [*self.residuals, self.pred_points, self.loss_line])
+        self.blitter = Blitter(self.fig, [*self.residuals, self.pred_points, self.loss_line, self.steps_label])
         self._loss_limits = None
         self._updating = False
         self.model.set_params(*self._params_from_sliders())
@@ -200,10 +201,10 @@ class HousePriceExplorer(Explorer):
         houses = np.arange(len(model.y))
         self.ax_fit.scatter(houses, model.y, s=90, color="black", zorder=3, label="target (fixed)")
         (self.pred_points,) = self.ax_fit.plot(
-            houses, np.full(3, np.nan), "o", ms=9, color="tab:blue", zorder=4,
+            houses, np.full(3, np.nan), "o", ms=9, color=BLUE, zorder=4,
             label="predict (changing)",
         )
-        self.residuals = [self.ax_fit.plot([i, i], [np.nan, np.nan], color="tab:red", lw=2)[0]
+        self.residuals = [self.ax_fit.plot([i, i], [np.nan, np.nan], color=RED, lw=2)[0]
                           for i in houses]
         self.ax_fit.set_xticks(houses, [f"house {i + 1}\n{int(a)} py, {int(r)} rooms\n{d} km to subway"
                                         for i, (a, r, d) in enumerate(model.X)], fontsize=8)
@@ -212,12 +213,16 @@ class HousePriceExplorer(Explorer):
         self.ax_fit.set_ylim(0, 14)
         self.ax_fit.legend(loc="upper left", fontsize=8)
         self.ax_fit.set_title("targets vs predictions; red = error", fontsize=10)
-        (self.loss_line,) = self.ax_loss.plot([], [], color="tab:purple", lw=2)
-        self.ax_loss.set_xlabel("change of parameters")
+        (self.loss_line,) = self.ax_loss.plot([], [], color=PURPLE, lw=2)
+        # The history is drawn over the full width whatever its length, and its length is a text
+        # the blitter redraws: the axes never change as it grows, so no step needs a full draw.
+        self.ax_loss.set_xticks([])
+        self.steps_label = self.ax_loss.text(0.5, -0.06, "", transform=self.ax_loss.transAxes, ha="center",
+                                             va="top", fontsize=9)
         self.ax_loss.set_ylabel("MAE")
         self.ax_loss.set_title("loss history (lower is better)", fontsize=10)
         self.ax_loss.set_ylim(0, 3)
-        self.ax_loss.set_xlim(0, 20)
+        self.ax_loss.set_xlim(0, 1)
 
     def update(self) -> None:
         """Redraw from the model's current state (artists updated in place)."""
@@ -229,18 +234,16 @@ class HousePriceExplorer(Explorer):
             line.set_ydata([model.y[i], shown[i]])
         first = next(iter(model.losses), None)
         series = [h[first] for h in model.history if first in h] if first else []
-        self.loss_line.set_data(np.arange(len(series)), series)
+        self.loss_line.set_data(np.linspace(0, 1, len(series)) if len(series) > 1 else [0.0] * len(series), series)
+        self.steps_label.set_text(f"changes of parameters: 0 to {max(len(series) - 1, 0):,}")
         limits = self._loss_limits
         if series:
-            # Grow the axes in jumps (not every step): a limit change needs a full redraw.
-            xmax = 20 * int(np.ceil(len(series) / 20))
-            ymax = max(3.0, float(np.ceil(max(series))))
-            limits = (first, xmax, ymax)
+            # The loss axis grows in whole units (rarely): a limit change needs a full redraw.
+            limits = (first, max(3.0, float(np.ceil(max(series)))))
         full = limits != self._loss_limits
         if full and series:
             self.ax_loss.set_ylabel(first)
-            self.ax_loss.set_xlim(0, limits[1])
-            self.ax_loss.set_ylim(0, limits[2])
+            self.ax_loss.set_ylim(0, limits[1])
             self._loss_limits = limits
         losses = model.history[-1] if model.history and y_hat is not None else {}
         parts = [f"<b>{name}</b> = {value:.3f}" for name, value in losses.items()]

@@ -29,6 +29,7 @@ import numpy as np
 
 from dlcourse.viz.binding import call_student, note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, GREEN, ORANGE, RED
 
 GradientDescentFn = Callable[[Callable, np.ndarray, float, int], np.ndarray]
 
@@ -263,10 +264,10 @@ class LearningRateExplorer(Explorer):
         self.ax_dist = fig.add_subplot(grid[0, 1])
         self.ax_lr = fig.add_subplot(grid[1, :])
         (self.curve_line,) = self.ax_curve.plot([], [], color="0.3", lw=2)
-        (self.path_line,) = self.ax_curve.plot([], [], "-o", color="tab:orange", ms=4, lw=1, alpha=0.9,
+        (self.path_line,) = self.ax_curve.plot([], [], "-o", color=ORANGE, ms=4, lw=1, alpha=0.9,
                                                label="GD path")
-        (self.start_point,) = self.ax_curve.plot([], [], "o", color="tab:green", ms=9, label="start x0")
-        (self.end_point,) = self.ax_curve.plot([], [], "X", color="tab:red", ms=10, label="last step")
+        (self.start_point,) = self.ax_curve.plot([], [], "o", color=GREEN, ms=9, label="start x0")
+        (self.end_point,) = self.ax_curve.plot([], [], "X", color=RED, ms=10, label="last step")
         (self.minima_points,) = self.ax_curve.plot([], [], "*", color="black", ms=12, label="minima")
         self.ax_curve.set_xlabel("x")
         self.ax_curve.set_ylabel("f(x)")
@@ -275,7 +276,7 @@ class LearningRateExplorer(Explorer):
         self.verdict_text = self.ax_curve.text(0.03, 0.93, "", transform=self.ax_curve.transAxes, va="top",
                                                fontsize=11, fontweight="bold",
                                                bbox={"facecolor": "white", "edgecolor": "0.7"})
-        (self.dist_line,) = self.ax_dist.semilogy([], [], "-o", color="tab:orange", ms=3, lw=1)
+        (self.dist_line,) = self.ax_dist.semilogy([], [], "-o", color=ORANGE, ms=3, lw=1)
         self.ax_dist.set_xlabel("step k")
         self.ax_dist.set_ylabel("|x_k − x*| (nearest minimum)")
         self.ax_dist.set_title("distance to the minimum", fontsize=10)
@@ -286,12 +287,12 @@ class LearningRateExplorer(Explorer):
         self.ax_lr.set_yticks([])
         self.ax_lr.set_xlabel("learning rate α (log scale); green: converges near the global minimum, α < 2 / f''(x*)",
                               fontsize=8)
-        self.stable_patch = Rectangle((10 ** self.LR_RANGE[0], 0), 0, 1, color="tab:green", alpha=0.3)
-        self.local_patch = Rectangle((10 ** self.LR_RANGE[0], 0), 0, 0.4, color="tab:blue", alpha=0.25)
+        self.stable_patch = Rectangle((10 ** self.LR_RANGE[0], 0), 0, 1, color=GREEN, alpha=0.3)
+        self.local_patch = Rectangle((10 ** self.LR_RANGE[0], 0), 0, 0.4, color=BLUE, alpha=0.25)
         self.ax_lr.add_patch(self.stable_patch)
         self.ax_lr.add_patch(self.local_patch)
-        self.bound_line = self.ax_lr.axvline(1.0, color="tab:green", lw=2)
-        self.lr_marker = self.ax_lr.axvline(0.1, color="tab:red", lw=3)
+        self.bound_line = self.ax_lr.axvline(1.0, color=GREEN, lw=2)
+        self.lr_marker = self.ax_lr.axvline(0.1, color=RED, lw=3)
         self.bound_text = self.ax_lr.text(1.0, 0.55, "", fontsize=8, color="darkgreen")
 
     def update(self) -> None:
@@ -323,7 +324,7 @@ class LearningRateExplorer(Explorer):
             # 10: limits, and so full redraws, change only when the number of steps does.
             self.dist_line.set_data(np.arange(len(path)), np.clip(distance, *DISTANCE_LIMITS))
             self.ax_dist.set_xlim(0, 10 * int(np.ceil(max(1, len(path) - 1) / 10)))
-            color = {"converges": "tab:green", "oscillates": "tab:orange", "diverges": "tab:red"}[verdict]
+            color = {"converges": GREEN, "oscillates": ORANGE, "diverges": RED}[verdict]
             self.verdict_text.set_text(verdict)
             self.verdict_text.set_color(color)
         (x_global, bound), *rest = model.stable_ranges()

@@ -29,6 +29,7 @@ import numpy as np
 
 from dlcourse.viz.binding import note_html
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, GREEN, ORANGE, RED
 
 M = 30
 AREA_CENTRE, AREA_SPREAD = 30.0, 6.0  # x = 30 + 6·z pyeong
@@ -219,7 +220,7 @@ class LossContourExplorer(Explorer):
             control.observe(self._on_change, names="value")
         self.readout = live_readout()
         self.fig = interactive_figure(8.0, 3.8)
-        self._contours = None
+        self._contour_sets: dict = {}  # scaled → its ContourSet
         self._contours_for = None
         self._build_artists()
         self.blitter = Blitter(self.fig, [self.path_line, self.start_point, self.loss_unscaled, self.loss_scaled])
@@ -232,13 +233,13 @@ class LossContourExplorer(Explorer):
     def _build_artists(self) -> None:
         self.fig.subplots_adjust(left=0.09, right=0.97, bottom=0.14, top=0.9, wspace=0.35)
         self.ax_contour, self.ax_loss = self.fig.subplots(1, 2, width_ratios=(1.1, 1))
-        (self.path_line,) = self.ax_contour.plot([], [], "-o", color="tab:orange", ms=3, lw=1.2, label="GD path")
-        (self.start_point,) = self.ax_contour.plot([], [], "o", color="tab:green", ms=8, label="start")
+        (self.path_line,) = self.ax_contour.plot([], [], "-o", color=ORANGE, ms=3, lw=1.2, label="GD path")
+        (self.start_point,) = self.ax_contour.plot([], [], "o", color=GREEN, ms=8, label="start")
         (self.optimum_point,) = self.ax_contour.plot([], [], "*", color="black", ms=13, label="minimum")
         self.ax_contour.set_xlabel("θ0 (bias)")
         self.ax_contour.legend(loc="upper right", fontsize=7)
-        (self.loss_unscaled,) = self.ax_loss.semilogy([], [], color="tab:red", lw=2, label="unscaled x")
-        (self.loss_scaled,) = self.ax_loss.semilogy([], [], color="tab:blue", lw=2, label="standardized z")
+        (self.loss_unscaled,) = self.ax_loss.semilogy([], [], color=RED, lw=2, label="unscaled x")
+        (self.loss_scaled,) = self.ax_loss.semilogy([], [], color=BLUE, lw=2, label="standardized z")
         self.ax_loss.set_xlabel("step k")
         self.ax_loss.set_ylabel("MSE − min MSE")
         self.ax_loss.set_ylim(*GAP_LIMITS)
@@ -246,15 +247,18 @@ class LossContourExplorer(Explorer):
         self.ax_loss.legend(loc="lower left", fontsize=8)
 
     def _draw_contours(self) -> bool:
-        """Contours change only with the toggle: redrawn then, not on every slider move."""
+        """Contours change only with the toggle: shown then, not on every slider move. Both
+        plots are made once and kept; the toggle shows one (its picture is the blitter's key)."""
         model = self.model
         if self._contours_for == model.scaled:
             return False
-        if self._contours is not None:
-            self._contours.remove()
-        T0, T1, L = model.loss_grid()
-        levels = np.geomspace(max(L.min(), 1e-3) * 1.05, L.max(), 14)
-        self._contours = self.ax_contour.contour(T0, T1, L, levels=levels, cmap="viridis", linewidths=1)
+        if model.scaled not in self._contour_sets:
+            T0, T1, L = model.loss_grid()
+            levels = np.geomspace(max(L.min(), 1e-3) * 1.05, L.max(), 14)
+            self._contour_sets[model.scaled] = self.ax_contour.contour(T0, T1, L, levels=levels, cmap="viridis",
+                                                                       linewidths=1)
+        for scaled, contours in self._contour_sets.items():
+            contours.set_visible(scaled == model.scaled)
         self._contours_for = model.scaled
         (a0, b0), (a1, b1) = model.window()
         self.ax_contour.set_xlim(a0, b0)
@@ -296,7 +300,7 @@ class LossContourExplorer(Explorer):
             f"MSE after {model.n_steps} steps: unscaled {gaps[False][-1]:.3g}, standardized {gaps[True][-1]:.3g} "
             "above the minimum" + source
         )
-        self.blitter.redraw(full=full)
+        self.blitter.redraw(full=full, key=(model.scaled, self._limits))
 
     def _on_change(self, change=None) -> None:
         model = self.model

@@ -44,6 +44,7 @@ from dlcourse.viz.optimizer_race_model import (
     drawable,
     on_lr_grid,
 )
+from dlcourse.viz.palette import text_color
 
 
 LR_RANGE = (-4.0, 0.5)  # log10 of each learning rate slider
@@ -117,7 +118,7 @@ class OptimizerRaceExplorer(Explorer):
                                              layout=widgets.Layout(width="300px"))
                 self.hyper_sliders[(name, hyper)] = slider
                 sliders.append(slider)
-            title = widgets.HTML(f"<b style='color:{COLOURS[name]}'>{LABELS[name]}</b>",
+            title = widgets.HTML(f"<b style='color:{text_color(COLOURS[name])}'>{LABELS[name]}</b>",
                                  layout=widgets.Layout(width="75px"))
             rows.append(widgets.HBox([title, widgets.VBox(sliders)]))
         self.student_box = widgets.Checkbox(value=model.use_student, description="use my optimizer steps (dashed)",
@@ -239,7 +240,7 @@ class OptimizerRaceExplorer(Explorer):
                     if not ok and np.allclose(theirs.path[~np.isnan(theirs.path).any(axis=1)], model.start):
                         hint = " (params['w'] never moved: update it in place)"
                     cells += f"<td>{mark} max |Δ| = {gap:.1e}{hint}</td>"
-            rows.append(f"<tr><td><b style='color:{COLOURS[name]}'>{LABELS[name]}</b></td>{cells}</tr>")
+            rows.append(f"<tr><td><b style='color:{text_color(COLOURS[name])}'>{LABELS[name]}</b></td>{cells}</tr>")
         notes = [f"start ({model.start[0]:.3g}, {model.start[1]:.3g}), f = {model.value(model.start):.3g}; "
                  "click the plot to start elsewhere."]
         if model.surface.name == "bowl":

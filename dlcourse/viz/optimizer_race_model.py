@@ -11,12 +11,13 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.viz.binding import call_student
+from dlcourse.viz.palette import BLUE, GREEN, ORANGE, RED
 
 LIMIT = 1e6  # a parameter beyond this (or inf / nan) has diverged: its run stops there
 EPS = 1e-8
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 LABELS = {"sgd": "SGD", "momentum": "momentum", "rmsprop": "RMSprop", "adam": "Adam"}
-COLOURS = {"sgd": "#1f77b4", "momentum": "#ff7f0e", "rmsprop": "#2ca02c", "adam": "#d62728"}
+COLOURS = {"sgd": BLUE, "momentum": ORANGE, "rmsprop": GREEN, "adam": RED}
 STUDENT_STEPS = {"sgd": "sgd_step", "momentum": "momentum_step", "rmsprop": "rmsprop_step",
                  "adam": "adam_step"}
 HYPER_PARAMETERS = {"sgd": ("lr",), "momentum": ("lr", "beta"), "rmsprop": ("lr", "rho"),

@@ -432,11 +432,16 @@ class PlaygroundExplorer(Explorer):
         loss = "softmax cross-entropy, 2 outputs" if c.engine == "numpy" else LOSS_LABELS[c.loss]
         diverged = "" if np.isfinite(m.train_loss) else " <b style='color:#b00'>(diverged: nan)</b>"
         note = f"<br><i style='color:#b00'>{m.message}</i>" if m.message else ""
+        # Every setting is stated, so a change that shows only at the next epoch is still heard.
+        regularization = ("no regularization" if c.regularization == "none"
+                          else f"{c.regularization.upper()} rate {c.regularization_rate:g}")
         self.readout.value = (
             f"<b>Epoch {m.epoch:,}</b> &nbsp; train loss <b>{m.train_loss:.3f}</b> &nbsp; test loss "
             f"<b>{m.test_loss:.3f}</b> &nbsp; accuracy: train <b>{m.train_accuracy:.0%}</b>, test "
             f"<b>{m.test_accuracy:.0%}</b>{diverged}<br><small>engine: {engine} · loss: {loss} · "
-            f"{OPTIMIZER_LABELS[c.optimizer]} · {len(m.y_train)} training / {len(m.y_test)} test points · "
+            f"{OPTIMIZER_LABELS[c.optimizer]}, learning rate {c.learning_rate:g}, batch size {c.batch_size} · "
+            f"{regularization} · {c.dataset} data, noise {c.noise}%: {len(m.y_train)} training / "
+            f"{len(m.y_test)} test points · "
             f"weights: blue +, orange −, thicker = larger</small>{note}")
 
     # --- controls -----------------------------------------------------------------------------

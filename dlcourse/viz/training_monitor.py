@@ -17,8 +17,9 @@ import io
 import time
 
 from dlcourse.viz.explorer import live_readout, text_alternative
+from dlcourse.viz.palette import BLUE, GREEN, ORANGE, PURPLE, RED
 
-COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple")
+COLOURS = (BLUE, ORANGE, GREEN, RED, PURPLE)
 
 
 class TrainingMonitorModel:

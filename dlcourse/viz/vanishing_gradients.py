@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, RED
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 WIDTH, BATCH = 64, 128
@@ -86,8 +87,8 @@ class VanishingGradientExplorer(Explorer):
         self.fig = interactive_figure(6.4, 3.4)
         self.fig.subplots_adjust(left=0.13, right=0.97, bottom=0.16, top=0.9)
         self.ax = self.fig.subplots()
-        (self.norm_line,) = self.ax.plot([], [], "o-", color="tab:blue", lw=2, ms=5, label="‖dL/dW‖ of each layer")
-        (self.quarter_line,) = self.ax.plot([], [], ":", color="tab:red", lw=1.5, label="×0.25 per layer (σ′ ≤ 0.25)")
+        (self.norm_line,) = self.ax.plot([], [], "o-", color=BLUE, lw=2, ms=5, label="‖dL/dW‖ of each layer")
+        (self.quarter_line,) = self.ax.plot([], [], ":", color=RED, lw=1.5, label="×0.25 per layer (σ′ ≤ 0.25)")
         self.ax.set_yscale("log")
         self.ax.set_xlim(0.5, DEPTH_RANGE[1] + 0.5)
         self.ax.set_ylim(*Y_LIMITS)

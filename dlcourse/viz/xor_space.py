@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.palette import BLUE, GREEN, PURPLE, RED
 
 X_XOR = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y_XOR = np.array([0, 1, 1, 0])
@@ -129,13 +130,13 @@ class XorSpaceExplorer(Explorer):
         self.fig = interactive_figure(7.6, 3.6)
         self.fig.subplots_adjust(left=0.08, right=0.98, bottom=0.14, top=0.9, wspace=0.28)
         self.ax_in, self.ax_h = self.fig.subplots(1, 2)
-        colours = np.where(Y_XOR == 1, "tab:red", "tab:blue")
+        colours = np.where(Y_XOR == 1, RED, BLUE)
         self.ax_in.scatter(X_XOR[:, 0], X_XOR[:, 1], s=120, c=colours, edgecolors="black", zorder=3)
         for (x1, x2), target in zip(X_XOR, Y_XOR):
             self.ax_in.annotate(f"({int(x1)},{int(x2)})→{target}", (x1, x2), xytext=(6, 6),
                                 textcoords="offset points", fontsize=8)
         self.unit_lines = [self.ax_in.plot([], [], color=c, lw=2, label=f"h{k + 1} = 0 line")[0]
-                           for k, c in enumerate(("tab:green", "tab:purple"))]
+                           for k, c in enumerate((GREEN, PURPLE))]
         self.ax_in.set_xlim(-0.5, 1.5)
         self.ax_in.set_ylim(-0.5, 1.5)
         self.ax_in.set_aspect("equal")
