@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import socket
+import subprocess
 import sys
 import urllib.parse
 from pathlib import Path
@@ -68,6 +69,8 @@ def setup_links(base_url: str, notebook: Path, presenter: bool) -> list[str]:
 
 def port_is_free(port: int) -> bool:
     with socket.socket() as s:
+        if os.name != "nt":  # as Voilà binds it: a port a previous run just left is free
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
@@ -98,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=None, help="default: 8866, or a free port if it is taken")
     parser.add_argument("--presenter", action="store_true", help="every visualiser at presenter size")
     args = parser.parse_args(argv)
+    sys.stdout.reconfigure(errors="replace")  # setup names have Greek letters; some consoles lack them
     try:
         notebook = demo_notebook(args.week)
         port = args.port or (DEFAULT_PORT if port_is_free(DEFAULT_PORT) else free_port())
@@ -112,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         print("With a named setup in place:")
         print("\n".join(links))
     print("Stop it with Ctrl+C.", flush=True)
+    if os.name == "nt":  # Windows has no exec: run Voilà as a child and wait for it
+        try:
+            return subprocess.call(command, cwd=notebook.parent)
+        except KeyboardInterrupt:
+            return 0
     # Voilà takes this process's place, so Ctrl+C (or a TERM) reaches it and nothing is left behind.
     os.chdir(notebook.parent)
     os.execv(command[0], command)

@@ -117,7 +117,9 @@ def test_a_saved_setup_restores_the_same_picture():
 def test_a_setup_that_does_not_fit_is_refused_and_changes_nothing():
     explorer = DartboardExplorer()
     before = explorer.setup()
-    for bad, words in [("bias=0.3&variance=9", "outside this control's range"),
+    for bad, words in [("bias=0.3&variance=9", "outside this control's range, 0 to 1"),
+                       ("bias=much", "should be a number, like 0.5"),
+                       ("high-bias", 'There is no setup called "high-bias"'),
                        ("bias=0.3&spread=1", "no setting called spread"),
                        ("xor_space?w11=1", "for the xor_space visualiser")]:
         with pytest.raises(ValueError, match=words):
@@ -143,7 +145,26 @@ def test_setup_controls_and_presenter_size_when_shown(monkeypatch):
     assert explorer.bias_slider.value == 0.9 and explorer.bias_slider.layout.display == "none"
     width, height = explorer.fig.get_size_inches() * explorer.fig.get_dpi()
     assert 1000 <= width <= 1200 and height <= 520
+    # The link wins over the notebook's setup; a link that does not fit is told, not raised.
+    explorer = show_dartboard_explorer(setup="low bias, high variance")
+    assert explorer.bias_slider.value == 0.9 and explorer.variance_slider.value == 0.2
+    monkeypatch.setenv("QUERY_STRING", "dartboard=high-bias")
+    explorer = show_dartboard_explorer()
+    assert 'There is no setup called &quot;high-bias&quot;' in explorer.setup_note.value
+    monkeypatch.delenv("QUERY_STRING")
     explorer = show_dartboard_explorer(setup="low bias, high variance")
     assert explorer.variance_slider.value == 0.8
     with pytest.raises(ValueError, match="no control called spread"):
         show_dartboard_explorer(controls=["spread"])
+
+
+def test_a_value_at_the_end_of_a_log_slider_round_trips():
+    """12 digits put 10**0.5 a hair above a log slider's top; the setup still restores."""
+    from dlcourse.viz.learning_rate import LearningRateExplorer
+
+    explorer = LearningRateExplorer()
+    explorer.lr_slider.value = 10 ** explorer.lr_slider.max
+    setup = explorer.setup()
+    fresh = LearningRateExplorer()
+    fresh.restore(setup)
+    assert fresh.setup() == setup and fresh.lr_slider.value <= 10 ** fresh.lr_slider.max

@@ -465,7 +465,9 @@ def test_a_setup_that_does_not_fit_is_refused_and_changes_nothing():
     explorer.step()
     before = explorer.setup()
     for bad, words in [("hidden=9", "1-8 neurons"), ("features=x3", "features must be"),
-                       ("epochs=2:fast", "not a number of epochs"), ("regenerated=0&epochs=new", "cannot be replayed"),
+                       ("epochs=2:fast", "not a number of epochs"),
+                       ("regenerated=0&epochs=new", "does not fit its 0 regenerations"),
+                       ("epochs=900000", "may replay at most 5,000"),
                        ("hidden=two", "not whole numbers")]:
         with pytest.raises(ValueError, match=words):
             explorer.restore(bad)

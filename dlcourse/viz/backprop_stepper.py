@@ -47,7 +47,7 @@ INPUT_LABEL_AT, HIDDEN_LABEL_AT = 0.3, 0.5  # where along an edge its numbers si
 NODE_WIDTHS = {"x1": 64, "x2": 64, "h1": 100, "h2": 100, "h3": 100, "out": 116, "E": 96}  # points
 NODE_LINE, EDGE_LINE = 11.5, 9.5  # points from one line to the next (8.5 pt and 8 pt text)
 EDGE_WIDTH = 82  # points
-COLOURS = {"forward": BLUE, "backward": RED, "update": GREEN}  # tab: blue, red, green
+COLOURS = {"forward": BLUE, "backward": RED, "update": GREEN}
 TINTS = {"forward": "#e4effb", "backward": "#fbe6e6", "update": "#e4f5e4"}
 IDLE = "0.72"
 

@@ -34,7 +34,7 @@ SgdFn = Callable[..., tuple]
 MINIBATCH_SIZES = (2, 5, 10, 20, 50)
 LR_RANGE = (0.01, 0.2, 0.01)
 WINDOW = ((-0.5, 6.0), (-0.5, 5.0))  # (θ0 range, θ1 range) shown on the contour plot
-COLORS = {"batch": BLUE, "mini-batch": ORANGE, "SGD": RED}  # tab:blue, tab:orange, tab:red
+COLORS = {"batch": BLUE, "mini-batch": ORANGE, "SGD": RED}
 
 
 def torch_sgd_path(Xb: np.ndarray, y: np.ndarray, batch_size: int, lr: float, n_epochs: int,

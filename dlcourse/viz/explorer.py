@@ -24,6 +24,7 @@ here:
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -117,15 +118,19 @@ def _decode(widget, key: str, text: str):
             return text == "true"
         value = type(current)(text)
     except ValueError:
-        raise ValueError(f"The setup's {key}={text} is not a {type(current).__name__} "
-                         f"like {_encode(current)}.") from None
+        kind = "true or false" if isinstance(current, bool) else (
+            "a whole number" if isinstance(current, int) else "a number")
+        raise ValueError(f"The setup's {key}={text} should be {kind}, like {_encode(current)}.") from None
     low, high = getattr(widget, "min", None), getattr(widget, "max", None)
-    if low is not None and hasattr(widget, "base"):  # a log slider's min and max are exponents
+    if low is None:
+        return value
+    if hasattr(widget, "base"):  # a log slider's min and max are exponents
         low, high = widget.base ** low, widget.base ** high
-    if low is not None and not (low - 1e-12 <= value <= high + 1e-12):
-        raise ValueError(f"The setup's {key}={text} is outside this control's range, "
-                         f"{_encode(low)} to {_encode(high)}.")
-    return value
+    # A setup writes 12 digits: an end of the range may come back a hair outside it.
+    slack = 1e-9 * max(abs(low), abs(high), 1e-12)
+    if not low - slack <= value <= high + slack:
+        raise ValueError(f"The setup's {key}={text} is outside this control's range, {low:.3g} to {high:.3g}.")
+    return min(max(value, low), high)
 
 
 def _is_html(widget) -> bool:
@@ -168,8 +173,8 @@ def setup_from_url(name: str, query: str | None = None) -> str | None:
 def presenter_from_url(query: str | None = None) -> bool:
     """True when the page URL asks for presenter size for every visualiser: `?presenter=1`."""
     query = os.environ.get("QUERY_STRING", "") if query is None else query
-    values = [value for key, value in urllib.parse.parse_qsl(query) if key == "presenter"]
-    return bool(values) and values[-1].lower() not in ("0", "false", "no", "off")
+    values = [value for key, value in urllib.parse.parse_qsl(query, keep_blank_values=True) if key == "presenter"]
+    return bool(values) and values[-1].lower() not in ("0", "false", "no", "off")  # "?presenter" alone: on
 
 
 class Explorer:
@@ -199,6 +204,13 @@ class Explorer:
 
         self._state = dict(state)
         self._actions = dict(actions or {})
+        # Controls sharing one Layout would be hidden together by show_only: give each its own.
+        seen = set()
+        for control in (*self._state.values(), *self._actions.values()):
+            if id(control.layout) in seen:
+                control.layout = widgets.Layout(**{key: value for key, value in control.layout.get_state().items()
+                                                   if not key.startswith("_")})
+            seen.add(id(control.layout))
         self._panel_side, self._panel_width = panel, panel_width
         self._canvas = self.fig.canvas if canvas is None else canvas
         self._panel = widgets.Box(list(controls))
@@ -281,11 +293,15 @@ class Explorer:
             name, query = self.name, text
         if name != self.name:
             raise ValueError(f"This setup is for the {name} visualiser, not the {self.name} one.")
-        pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+        named = ", ".join(f'"{key}"' for key in self.SETUPS) or "none"
+        try:
+            pairs = urllib.parse.parse_qsl(query, keep_blank_values=True, strict_parsing=bool(query))
+        except ValueError:  # no "key=value": a setup's name, misspelt
+            raise ValueError(f"There is no setup called \"{setup.strip()}\". "
+                             f"This visualiser's named setups: {named}.") from None
         known = set(self._state) | set(self.EXTRA_KEYS) | set(self._extra_setup())
         unknown = [key for key, _ in pairs if key not in known]
         if unknown:
-            named = ", ".join(f'"{key}"' for key in self.SETUPS) or "none"
             raise ValueError(f"This visualiser has no setting called {', '.join(unknown)}. "
                              f"Its settings: {', '.join(sorted(known))}. Named setups: {named}.")
         return pairs
@@ -301,7 +317,8 @@ class Explorer:
         try:
             self._apply_setup(pairs)
         except Exception:
-            self._apply_setup(self._parse_setup(before))
+            with contextlib.suppress(Exception):  # the setup's own error is the one to report
+                self._apply_setup(self._parse_setup(before))
             raise
 
     def _apply_setup(self, pairs: list[tuple[str, str]]) -> None:
@@ -330,11 +347,12 @@ class Explorer:
         self._restoring_from_box = True
         try:
             self.restore(change["new"])
-            self.setup_note.value = ""
-        except ValueError as error:
+        except Exception as error:  # the pasted text stays, to be corrected
             self.setup_note.value = f"<i>{html.escape(str(error))}</i>"
+            return
         finally:
             self._restoring_from_box = False
+        self.setup_note.value = ""
         self.setup_box.value = self.setup()
 
     # -- what is shown ----------------------------------------------------------------------
@@ -395,9 +413,15 @@ def launch(build: Callable[[], Explorer], *, setup: str | None = None, controls=
     if under_grading():
         return None
     explorer = build()
-    if setup is None:
-        setup = setup_from_url(explorer.name)
-    if setup:
+    # An instructor's link wins over the notebook's own setup; a link that does not fit shows
+    # the visualiser as it is, with the reason under it, instead of an error in place of it.
+    from_url = setup_from_url(explorer.name)
+    if from_url:
+        try:
+            explorer.restore(from_url)
+        except ValueError as error:
+            explorer.setup_note.value = f"<i>The link's setup was not used. {html.escape(str(error))}</i>"
+    elif setup:
         explorer.restore(setup)
     if controls is not None:
         explorer.show_only(list(controls))

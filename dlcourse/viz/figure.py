@@ -128,7 +128,8 @@ class Blitter:
         if key is not None:
             key = (key, tuple(self.fig.bbox.size))  # a picture is only good at its own size
         if full and key in self._kept:
-            self._background, full, layer = self._kept[key], False, True
+            # A full draw still on its way belongs to an earlier state: it must not be kept.
+            self._background, full, layer, self._keep_as = self._kept[key], False, True, None
         if full or self._background is None:
             if key is None:
                 self._kept.clear()

@@ -158,8 +158,11 @@ class HousePriceExplorer(Explorer):
     }
 
     def __init__(self, predict: PredictFn | None = None, losses: dict[str, LossFn] | None = None):
+        import importlib
+
         import ipywidgets as widgets
 
+        importlib.import_module("torch")  # now: the first gradient-descent click would wait ~2 s for it
         from dlcourse.viz.figure import Blitter, interactive_figure
 
         self.model = HousePriceModel(predict=predict, losses=dict(losses or {}))

@@ -60,6 +60,9 @@ OPTIMIZER_FUNCTIONS = {"sgd": "sgd_step", "momentum": "momentum_step", "rmsprop"
 MOMENTUM, RMSPROP_RHO, EPS = 0.9, 0.9, 1e-8
 
 
+MAX_REPLAYED_EPOCHS = 5000  # a setup's training is replayed on restore: about 10 s at most
+
+
 @dataclass(frozen=True)
 class PlaygroundConfig:
     """Every setting of the playground (the Playground's defaults).
@@ -554,9 +557,14 @@ class PlaygroundModel:
                 runs.append("new" if token == "new" else
                             (int(epochs), float(rate) if rate else self.config.learning_rate))
             except ValueError:
-                raise ValueError(f"{token!r} in {log!r} is not a number of epochs, epochs:rate or new") from None
+                raise ValueError(f"The setup's training log has \"{token}\", which is not a number of epochs, "
+                                 "epochs:rate, or new.") from None
         if regenerated < runs.count("new") or any(run != "new" and (run[0] < 0 or not run[1] > 0) for run in runs):
-            raise ValueError(f"the training {log!r} after {regenerated} regenerations cannot be replayed")
+            raise ValueError(f"The setup's training log ({log}) does not fit its {regenerated} regenerations.")
+        total = sum(run[0] for run in runs if run != "new")
+        if total > MAX_REPLAYED_EPOCHS:  # a link could otherwise keep the kernel busy for hours
+            raise ValueError(f"The setup trains {total:,} epochs; a setup may replay at most "
+                             f"{MAX_REPLAYED_EPOCHS:,}.")
         lr = self.config.learning_rate
         self.data_version = regenerated - runs.count("new")
         self._make_data()
