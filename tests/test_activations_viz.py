@@ -9,7 +9,7 @@ from dlcourse.viz.activations import (
     BINS,
     ActivationExplorer,
     ActivationModel,
-    show_activation_explorer,
+    show_activations,
     torch_curves,
 )
 
@@ -99,7 +99,7 @@ def test_view_updates_curves_histogram_and_readout():
 def test_late_bound_namespace_picks_up_functions_defined_later(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     namespace = {}
-    explorer = show_activation_explorer(namespace)
+    explorer = show_activations(namespace)
     assert explorer.model.curves()[2] == "torch"
     namespace.update(STUDENT)
     assert explorer.model.curves()[2] == "yours"
@@ -107,7 +107,7 @@ def test_late_bound_namespace_picks_up_functions_defined_later(monkeypatch):
 
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_activation_explorer({}) is None
+    assert show_activations({}) is None
 
 
 def test_a_saved_setup_restores_the_same_picture():
@@ -118,7 +118,7 @@ def test_a_saved_setup_restores_the_same_picture():
 
 def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_activation_explorer(functions=STUDENT, setup="tanh saturates: large weights",
+    explorer = show_activations(functions=STUDENT, setup="tanh saturates: large weights",
                                         controls=["scale"])
     assert (explorer.model.activation, explorer.model.scale) == ("tanh", 1.0)
     assert "<b>tanh</b>" in explorer.readout.value

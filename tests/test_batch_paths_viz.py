@@ -7,7 +7,7 @@ import pytest
 
 from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
 
-from dlcourse.viz.batch_paths import BatchPathExplorer, BatchPathModel, show_batch_path_explorer, torch_sgd_path
+from dlcourse.viz.batch_paths import BatchPathExplorer, BatchPathModel, show_batch_paths, torch_sgd_path
 
 
 def lecture_sgd(Xb, y, batch_size, lr, n_epochs, seed):
@@ -149,7 +149,7 @@ def test_view_recomputes_for_another_batch_size_and_learning_rate():
 def test_late_bound_function_is_picked_up_after_it_is_defined(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     namespace = {}
-    explorer = show_batch_path_explorer(namespace, n_epochs=2)
+    explorer = show_batch_paths(namespace, n_epochs=2)
     assert explorer.model.source == "torch.optim.SGD" and "not written yet" in explorer.model.message
     namespace["sgd_linear_regression"] = lecture_sgd
     explorer.rerun.click()
@@ -158,7 +158,7 @@ def test_late_bound_function_is_picked_up_after_it_is_defined(monkeypatch):
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_batch_path_explorer({}) is None
+    assert show_batch_paths({}) is None
 
 
 def test_a_saved_setup_restores_the_same_picture():
@@ -180,7 +180,7 @@ def test_the_named_setups_one_epoch_and_a_larger_rate():
 
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_batch_path_explorer(sgd=lecture_sgd, setup="one epoch", controls=["samples", "rerun"])
+    explorer = show_batch_paths(sgd=lecture_sgd, setup="one epoch", controls=["samples", "rerun"])
     assert explorer.samples_slider.value == 100 and "after 100 samples" in explorer.readout.value
     assert explorer.samples_slider.layout.display is None and explorer.rerun.layout.display is None
     assert explorer.batch_menu.layout.display == explorer.lr_slider.layout.display == "none"

@@ -12,7 +12,7 @@ from dlcourse.viz.bias_variance import (
     X_EVAL,
     BiasVarianceExplorer,
     BiasVarianceModel,
-    show_bias_variance_explorer,
+    show_bias_variance,
     true_f,
 )
 
@@ -129,7 +129,7 @@ def test_view_l2_slider_changes_the_curve_and_blits_only():
 def test_late_bound_functions_are_picked_up_after_rerun(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     namespace = {}
-    explorer = show_bias_variance_explorer(namespace)
+    explorer = show_bias_variance(namespace)
     assert "not" in explorer.model.message and "simulate_fits" in explorer.model.message
     namespace["simulate_fits"] = lecture_simulate_fits
     namespace["bias_variance_decomposition"] = lecture_decomposition
@@ -139,7 +139,7 @@ def test_late_bound_functions_are_picked_up_after_rerun(monkeypatch):
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_bias_variance_explorer({}) is None
+    assert show_bias_variance({}) is None
 
 
 def build():
@@ -154,7 +154,7 @@ def test_a_saved_setup_restores_the_same_picture():
 
 def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_bias_variance_explorer(simulate_fits=lecture_simulate_fits, decomposition=lecture_decomposition,
+    explorer = show_bias_variance(simulate_fits=lecture_simulate_fits, decomposition=lecture_decomposition,
                                            setup="degree 10 tamed by L2", controls=["degree"])
     assert (explorer.degree_slider.value, explorer.l2_slider.value) == (10, 1e-2)
     assert explorer.model.degree == 10 and explorer.model.l2 == 1e-2

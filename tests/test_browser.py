@@ -67,7 +67,7 @@ def test_house_price_explorer_responds_to_slider_and_descent(lab, page_and_error
     page, page_errors = page_and_errors
     browser.open_solved(lab, page, page_errors, A01)
 
-    ex = browser.find_explorer(page, "show_house_price_explorer(globals())")
+    ex = browser.find_explorer(page, "show_house_price(globals())")
     for name in ("w1", "w2", "w3", "b"):
         ex.slider(name).wait_for()
     button = ex.box.get_by_role("button", name=re.compile("Gradient descent"))
@@ -139,7 +139,7 @@ def test_gradient_descent_explorers_respond(lab, page_and_errors):
     browser.open_solved(lab, page, page_errors, A02)
 
     # -- learning-rate explorer ---------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_learning_rate_explorer(globals())")
+    ex = browser.find_explorer(page, "show_learning_rate(globals())")
     lr, x0, steps = ex.slider("learning rate"), ex.slider("start x0"), ex.slider("steps")
     curve = ex.toggle_buttons("curve")
     for control in (lr, x0, steps, curve):
@@ -200,7 +200,7 @@ def test_gradient_descent_explorers_respond(lab, page_and_errors):
     ex.screenshot(ARTIFACTS / "a02_learning_rate_quartic.png")
 
     # -- loss-contour explorer ----------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_loss_contour_explorer(")
+    ex = browser.find_explorer(page, "show_loss_contours(")
     feature = ex.toggle_buttons("feature")
     unscaled = feature.get_by_role("button", name="unscaled x")
     standardized = feature.get_by_role("button", name="standardized z")
@@ -258,7 +258,7 @@ def test_batches_and_early_stopping_explorers_respond(lab, page_and_errors):
     browser.open_solved(lab, page, page_errors, A03)
 
     # -- batch-size path explorer -------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_batch_path_explorer(globals())")
+    ex = browser.find_explorer(page, "show_batch_paths(globals())")
     samples, menu = ex.slider("samples processed"), ex.dropdown("mini-batch size")
     canvas, text = ex.at_rest([samples, menu, ex.slider("learning rate α")], ARTIFACTS / "a03_batch_paths_before.png")
     assert SAMPLES.search(text).group(1) == "100", text
@@ -293,7 +293,7 @@ def test_batches_and_early_stopping_explorers_respond(lab, page_and_errors):
     ex.screenshot(ARTIFACTS / "a03_batch_paths_after_batch_size.png")
 
     # -- early-stopping explorer --------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_early_stopping_explorer(globals())")
+    ex = browser.find_explorer(page, "show_early_stopping(globals())")
     patience, model = ex.slider("patience"), ex.toggle_buttons("model")
     canvas, text = ex.at_rest([patience, model], ARTIFACTS / "a03_early_stopping_before.png")
     # Shown (cell 7) before EarlyStopping is written: the learning curves only.
@@ -365,7 +365,7 @@ def test_bias_variance_and_dartboard_explorers_respond(lab, page_and_errors):
     browser.open_solved(lab, page, page_errors, A04)
 
     # -- dartboard ----------------------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_dartboard_explorer(globals())")
+    ex = browser.find_explorer(page, "show_dartboard(globals())")
     bias, variance = ex.slider("bias"), ex.slider("variance")
     canvas, text = ex.at_rest([bias, variance], ARTIFACTS / "a04_dartboard_before.png")
     assert "mean squared distance from the centre" in text, text
@@ -396,7 +396,7 @@ def test_bias_variance_and_dartboard_explorers_respond(lab, page_and_errors):
     ex.screenshot(ARTIFACTS / "a04_dartboard_variance.png")
 
     # -- bias-variance explorer ---------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_bias_variance_explorer(globals())")
+    ex = browser.find_explorer(page, "show_bias_variance(globals())")
     degree, l2 = ex.slider("degree"), ex.slider("L2")
     canvas, text = ex.at_rest([degree, l2], ARTIFACTS / "a04_bias_variance_before.png")
     assert re.search(r"degree 3, L2 0,", text), text
@@ -450,7 +450,7 @@ def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_e
     browser.open_solved(lab, page, page_errors, A05)
 
     # -- XOR hidden-space explorer ------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_xor_space_explorer()")
+    ex = browser.find_explorer(page, "show_xor_space()")
     menu = ex.dropdown("activation")
     weights = [ex.slider(label) for label in XOR_WEIGHTS]
     canvas, text = ex.at_rest([menu, *weights], ARTIFACTS / "a05_xor_before.png")
@@ -478,7 +478,7 @@ def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_e
     ex.screenshot(ARTIFACTS / "a05_xor_sigmoid.png")
 
     # -- activation explorer ------------------------------------------------------------------
-    ex = browser.find_explorer(page, "show_activation_explorer(globals())")
+    ex = browser.find_explorer(page, "show_activations(globals())")
     menu, scale = ex.dropdown("activation"), ex.slider("weight scale")
     canvas, text = ex.at_rest([menu, scale], ARTIFACTS / "a05_activation_before.png")
     assert browser.slider_readout(scale) == "0.10", browser.slider_readout(scale)
@@ -503,7 +503,7 @@ def test_activation_xor_and_vanishing_gradient_explorers_respond(lab, page_and_e
     ex.screenshot(ARTIFACTS / "a05_activation_relu.png")
 
     # -- vanishing-gradient explorer ----------------------------------------------------------
-    ex = browser.find_explorer(page, "show_vanishing_gradient_explorer()")
+    ex = browser.find_explorer(page, "show_vanishing_gradients()")
     depth, menu, scale = ex.slider("depth"), ex.dropdown("activation"), ex.slider("init scale")
     canvas, text = ex.at_rest([depth, menu, scale], ARTIFACTS / "a05_vanishing_before.png")
     assert browser.slider_readout(depth) == "10", browser.slider_readout(depth)

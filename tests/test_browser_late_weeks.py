@@ -441,7 +441,7 @@ def test_convolution_feature_maps_and_confusion_explorers_respond(lab, page_and_
     open_solved(lab, page, page_errors, A08)
 
     # -- convolution explorer -----------------------------------------------------------------
-    ex = find_view(page, "show_convolution_explorer(", r"output size")
+    ex = find_view(page, "show_convolution(", r"output size")
     kernel, window = ex.dropdown("kernel"), ex.slider("window")
     stride, padding = ex.slider("stride s"), ex.slider("padding p")
     canvas, text = ex.at_rest([kernel, window, stride, padding, ex.slider("image")],
@@ -515,7 +515,7 @@ def test_convolution_feature_maps_and_confusion_explorers_respond(lab, page_and_
     ex.screenshot(ARTIFACTS / "a08_feature_maps_whole_layer.png")
 
     # -- confusion explorer -------------------------------------------------------------------
-    ex = find_view(page, "show_confusion_explorer(", r"per-class accuracy")
+    ex = find_view(page, "show_confusion(", r"per-class accuracy")
     true_menu, pred_menu = ex.dropdown("true class"), ex.dropdown("predicted class")
     selection = html_with(page, ex.box, r"showing|no image of")
     canvas, text = ex.at_rest([true_menu, pred_menu], ARTIFACTS / "a08_confusion_before.png")

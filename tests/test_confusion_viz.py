@@ -6,7 +6,7 @@ import pytest
 from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
 
 from dlcourse.fashion_mnist import CLASSES
-from dlcourse.viz.confusion import ConfusionExplorer, ConfusionModel, show_confusion_explorer
+from dlcourse.viz.confusion import ConfusionExplorer, ConfusionModel, show_confusion
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,7 @@ def test_view_menus_select_a_cell_and_say_when_it_is_empty(data):
 def test_no_widgets_under_grading(monkeypatch, data):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     y_true, y_pred, _, images = data
-    assert show_confusion_explorer(y_true, y_pred, images) is None
+    assert show_confusion(y_true, y_pred, images) is None
 
 
 def test_a_saved_setup_restores_the_same_picture(data):
@@ -144,7 +144,7 @@ def test_a_saved_setup_restores_the_same_picture(data):
 def test_a_named_setup_and_chosen_controls_when_shown(data, monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     y_true, y_pred, probabilities, images = data
-    explorer = show_confusion_explorer(y_true, y_pred, images, CLASSES, probabilities,
+    explorer = show_confusion(y_true, y_pred, images, CLASSES, probabilities,
                                        setup="pullovers taken for coats", controls=["predicted"])
     assert explorer.cell == (2, 4) and explorer.header.get_text().startswith("true Pullover → predicted Coat")
     assert explorer.true_menu.layout.display == "none" and explorer.pred_menu.layout.display is None

@@ -6,7 +6,7 @@ import pytest
 from explorer_checks import assert_named_setups_restore, assert_setup_round_trips, change_every_control
 
 from dlcourse import fashion_mnist as fm
-from dlcourse.viz.convolution import ConvolutionExplorer, show_convolution_explorer
+from dlcourse.viz.convolution import ConvolutionExplorer, show_convolution
 from dlcourse.viz.convolution_model import CUSTOM, PRESETS, ConvolutionModel, as_grey_images, synthetic_images
 
 
@@ -218,7 +218,7 @@ def test_view_stride_and_padding_resize_the_position_slider(images):
 
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_convolution_explorer(synthetic_images()) is None
+    assert show_convolution(synthetic_images()) is None
 
 
 def test_a_saved_setup_restores_the_same_picture(images):
@@ -241,7 +241,7 @@ def test_a_saved_setup_restores_the_same_picture(images):
 
 def test_a_named_setup_and_chosen_controls_when_shown(images, monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_convolution_explorer(images, setup="stride 2 halves the output", controls=["position", "play"])
+    explorer = show_convolution(images, setup="stride 2 halves the output", controls=["position", "play"])
     assert (explorer.model.preset, explorer.model.stride, explorer.model.padding) == ("Sobel x", 2, 1)
     assert explorer.position_slider.max == 14 * 14 - 1 and explorer.ax_out.get_title() == "conv output 14×14"
     assert explorer.position_slider.layout.display is None and explorer.play.layout.display is None

@@ -9,7 +9,7 @@ from dlcourse.viz.dartboard import (
     TARGET,
     DartboardExplorer,
     DartboardModel,
-    show_dartboard_explorer,
+    show_dartboard,
     standard_offsets,
 )
 
@@ -96,7 +96,7 @@ def test_view_without_stats_shows_shots_and_measured_distance_only():
 def test_late_bound_function_is_used_once_defined(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     namespace = {}
-    explorer = show_dartboard_explorer(namespace)
+    explorer = show_dartboard(namespace)
     assert "not" in explorer.model.message
     namespace["dartboard_stats"] = lecture_dartboard_stats
     explorer.bias_slider.value = 0.8
@@ -105,7 +105,7 @@ def test_late_bound_function_is_used_once_defined(monkeypatch):
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_dartboard_explorer({}) is None
+    assert show_dartboard({}) is None
 
 
 def test_a_saved_setup_restores_the_same_picture():
@@ -141,21 +141,21 @@ def test_the_setup_box_shows_the_setup_and_takes_a_pasted_one():
 def test_setup_controls_and_presenter_size_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     monkeypatch.setenv("QUERY_STRING", "dartboard.bias=0.9&other.x=1")
-    explorer = show_dartboard_explorer(stats=lecture_dartboard_stats, controls=["variance"], presenter=True)
+    explorer = show_dartboard(stats=lecture_dartboard_stats, controls=["variance"], presenter=True)
     assert explorer.bias_slider.value == 0.9 and explorer.bias_slider.layout.display == "none"
     width, height = explorer.fig.get_size_inches() * explorer.fig.get_dpi()
     assert 1000 <= width <= 1200 and height <= 520
     # The link wins over the notebook's setup; a link that does not fit is told, not raised.
-    explorer = show_dartboard_explorer(setup="low bias, high variance")
+    explorer = show_dartboard(setup="low bias, high variance")
     assert explorer.bias_slider.value == 0.9 and explorer.variance_slider.value == 0.2
     monkeypatch.setenv("QUERY_STRING", "dartboard=high-bias")
-    explorer = show_dartboard_explorer()
+    explorer = show_dartboard()
     assert 'There is no setup called &quot;high-bias&quot;' in explorer.setup_note.value
     monkeypatch.delenv("QUERY_STRING")
-    explorer = show_dartboard_explorer(setup="low bias, high variance")
+    explorer = show_dartboard(setup="low bias, high variance")
     assert explorer.variance_slider.value == 0.8
     with pytest.raises(ValueError, match="no control called spread"):
-        show_dartboard_explorer(controls=["spread"])
+        show_dartboard(controls=["spread"])
 
 
 def test_a_value_at_the_end_of_a_log_slider_round_trips():

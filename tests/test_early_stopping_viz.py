@@ -13,7 +13,7 @@ from dlcourse.viz.early_stopping import (
     EarlyStoppingExplorer,
     EarlyStoppingModel,
     features,
-    show_early_stopping_explorer,
+    show_early_stopping,
     train_curves,
 )
 
@@ -153,7 +153,7 @@ def test_view_without_a_class_draws_curves_and_no_markers():
 def test_late_bound_class_is_picked_up_after_it_is_defined(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     namespace = {}
-    explorer = show_early_stopping_explorer(namespace)
+    explorer = show_early_stopping(namespace)
     assert "not defined yet" in explorer.model.message or "not written yet" in explorer.model.message
     namespace["EarlyStopping"] = LectureEarlyStopping
     explorer.patience_slider.value = 4
@@ -162,7 +162,7 @@ def test_late_bound_class_is_picked_up_after_it_is_defined(monkeypatch):
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_early_stopping_explorer({}) is None
+    assert show_early_stopping({}) is None
 
 
 def test_a_saved_setup_restores_the_same_picture():
@@ -185,7 +185,7 @@ def test_the_named_setups_stop_too_early_then_at_the_best_epoch():
 
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_early_stopping_explorer(early_stopping=LectureEarlyStopping, setup="patience 1 stops too early",
+    explorer = show_early_stopping(early_stopping=LectureEarlyStopping, setup="patience 1 stops too early",
                                             controls=["patience"])
     assert explorer.patience_slider.value == 1 and "patience 1" in explorer.status.get_text()
     assert explorer.patience_slider.layout.display is None and explorer.degree_buttons.layout.display == "none"

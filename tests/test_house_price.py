@@ -6,7 +6,7 @@ import pytest
 from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
 
 from dlcourse.houses import LECTURE_BIAS, LECTURE_MAE, LECTURE_WEIGHTS, house_data
-from dlcourse.viz.house_price import HousePriceExplorer, HousePriceModel, show_house_price_explorer, snap
+from dlcourse.viz.house_price import HousePriceExplorer, HousePriceModel, show_house_price, snap
 
 
 def lecture_predict(X, w, b):
@@ -161,7 +161,7 @@ def test_the_named_setups_are_the_lectures_examples():
 
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_house_price_explorer(predict=lecture_predict, losses=LOSSES, setup="lecture example 3",
+    explorer = show_house_price(predict=lecture_predict, losses=LOSSES, setup="lecture example 3",
                                          controls=["w3", "descend"])
     assert "MAE</b> = 1.767" in explorer.readout.value
     assert explorer.sliders["w3"].layout.display is None and explorer.descend.layout.display is None
@@ -170,4 +170,4 @@ def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypa
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_house_price_explorer({}) is None
+    assert show_house_price({}) is None

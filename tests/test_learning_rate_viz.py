@@ -10,7 +10,7 @@ from dlcourse.viz.learning_rate import (
     LearningRateExplorer,
     LearningRateModel,
     classify,
-    show_learning_rate_explorer,
+    show_learning_rate,
 )
 
 
@@ -145,7 +145,7 @@ def test_each_named_setup_shows_its_verdict(name, verdict):
 
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_learning_rate_explorer(gradient_descent=lecture_gradient_descent, setup="lr too large diverges",
+    explorer = show_learning_rate(gradient_descent=lecture_gradient_descent, setup="lr too large diverges",
                                            controls=["lr"])
     assert explorer.verdict_text.get_text() == "diverges" and explorer.lr_slider.value == 1.5
     assert explorer.lr_slider.layout.display is None
@@ -155,4 +155,4 @@ def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypa
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_learning_rate_explorer({}) is None
+    assert show_learning_rate({}) is None

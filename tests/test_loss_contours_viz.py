@@ -10,7 +10,7 @@ from dlcourse.viz.loss_contours import (
     LossContourExplorer,
     LossContourModel,
     contour_data,
-    show_loss_contour_explorer,
+    show_loss_contours,
 )
 
 
@@ -108,7 +108,7 @@ def test_model_falls_back_to_torch_when_the_students_functions_are_unfinished():
 
 def test_view_late_binds_the_notebooks_functions():
     namespace = {}
-    explorer = show_loss_contour_explorer(namespace, n_steps=5)
+    explorer = show_loss_contours(namespace, n_steps=5)
     assert "not written yet" in explorer.readout.value
     namespace.update(gradient_descent=_gradient_descent, mse_gradient=_mse_gradient)
     explorer.steps_slider.value = 6
@@ -142,14 +142,14 @@ def test_the_named_setups_zig_zag_go_straight_and_diverge():
 
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_loss_contour_explorer(setup="standardized goes straight", controls=["scaled"])
+    explorer = show_loss_contours(setup="standardized goes straight", controls=["scaled"])
     assert explorer.scaled_toggle.value is True and explorer.scaled_toggle.layout.display is None
     assert explorer.lr_slider.layout.display == explorer.steps_slider.layout.display == "none"
 
 
 def test_nothing_is_built_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_loss_contour_explorer({}) is None
+    assert show_loss_contours({}) is None
 
 
 def test_the_kept_contour_picture_equals_a_full_draw():

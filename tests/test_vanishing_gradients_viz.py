@@ -8,7 +8,7 @@ from explorer_checks import assert_named_setups_restore, assert_setup_round_trip
 from dlcourse.viz.vanishing_gradients import (
     VanishingGradientExplorer,
     VanishingGradientModel,
-    show_vanishing_gradient_explorer,
+    show_vanishing_gradients,
 )
 
 
@@ -48,7 +48,7 @@ def test_view_follows_the_controls():
 
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_vanishing_gradient_explorer() is None
+    assert show_vanishing_gradients() is None
 
 
 def test_a_saved_setup_restores_the_same_picture():
@@ -59,7 +59,7 @@ def test_a_saved_setup_restores_the_same_picture():
 
 def test_the_lecture_setups_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_vanishing_gradient_explorer(setup="vanishing gradients at depth 8", controls=["activation"])
+    explorer = show_vanishing_gradients(setup="vanishing gradients at depth 8", controls=["activation"])
     norms = explorer.model.gradient_norms()
     assert len(explorer.norm_line.get_xdata()) == 8 and norms[0] / norms[-1] < 1e-3
     assert explorer.menu.layout.display is None

@@ -5,7 +5,7 @@ import pytest
 
 from explorer_checks import assert_named_setups_restore, assert_setup_round_trips
 
-from dlcourse.viz.xor_space import X_XOR, Y_XOR, XorSpaceExplorer, XorSpaceModel, show_xor_space_explorer
+from dlcourse.viz.xor_space import X_XOR, Y_XOR, XorSpaceExplorer, XorSpaceModel, show_xor_space
 
 LECTURE_XOR = {"w11": 1.0, "w21": 1.0, "b1": -0.5, "w12": 1.0, "w22": 1.0, "b2": -1.5,
                "v1": 1.0, "v2": -2.0, "c": -0.5}
@@ -56,7 +56,7 @@ def test_view_moves_points_and_reports_the_outputs():
 
 def test_no_widgets_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert show_xor_space_explorer() is None
+    assert show_xor_space() is None
     assert Y_XOR.tolist() == [0, 1, 1, 0]
 
 
@@ -68,7 +68,7 @@ def test_a_saved_setup_restores_the_same_picture():
 
 def test_the_lecture_setup_solves_xor_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    explorer = show_xor_space_explorer(setup="XOR solved by hand-set weights", controls=["activation", "c"])
+    explorer = show_xor_space(setup="XOR solved by hand-set weights", controls=["activation", "c"])
     assert explorer.model.params == LECTURE_XOR and explorer.model.activation == "step"
     assert explorer.model.solves_xor() and "solves XOR" in explorer.readout.value
     assert explorer.menu.layout.display is None and explorer.sliders["c"].layout.display is None

@@ -210,7 +210,7 @@ class ActivationExplorer(Explorer):
         self.update()
 
 
-def show_activation_explorer(namespace: dict | None = None, *, functions: dict[str, Callable] | None = None,
+def show_activations(namespace: dict | None = None, *, functions: dict[str, Callable] | None = None,
                              seed: int = 0, setup: str | None = None, controls=None,
                              presenter: bool = False) -> ActivationExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -226,3 +226,7 @@ def show_activation_explorer(namespace: dict | None = None, *, functions: dict[s
         functions = {n: late_bound(namespace, n) for n in names}
     return launch(lambda: ActivationExplorer(functions, seed=seed), setup=setup, controls=controls,
                   presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_activation_explorer = show_activations

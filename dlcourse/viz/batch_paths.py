@@ -344,7 +344,7 @@ class BatchPathExplorer(Explorer):
         self.update(full=True)
 
 
-def show_batch_path_explorer(namespace: dict | None = None, *, sgd: SgdFn | None = None,
+def show_batch_paths(namespace: dict | None = None, *, sgd: SgdFn | None = None,
                              setup: str | None = None, controls=None, presenter: bool = False,
                              **settings) -> BatchPathExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -362,3 +362,7 @@ def show_batch_path_explorer(namespace: dict | None = None, *, sgd: SgdFn | None
         sgd = late_bound(namespace, "sgd_linear_regression")
     return launch(lambda: BatchPathExplorer(sgd=sgd, **settings), setup=setup, controls=controls,
                   presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_batch_path_explorer = show_batch_paths

@@ -323,7 +323,7 @@ class BiasVarianceExplorer(Explorer):
         self.update()
 
 
-def show_bias_variance_explorer(namespace: dict | None = None, *, simulate_fits: Callable | None = None,
+def show_bias_variance(namespace: dict | None = None, *, simulate_fits: Callable | None = None,
                                 decomposition: Callable | None = None, setup: str | None = None, controls=None,
                                 presenter: bool = False, **settings) -> BiasVarianceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -341,3 +341,7 @@ def show_bias_variance_explorer(namespace: dict | None = None, *, simulate_fits:
         decomposition = decomposition or late_bound(namespace, "bias_variance_decomposition")
     return launch(lambda: BiasVarianceExplorer(simulate_fits, decomposition, **settings), setup=setup,
                   controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_bias_variance_explorer = show_bias_variance

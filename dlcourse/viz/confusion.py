@@ -265,7 +265,7 @@ class ConfusionExplorer(Explorer):
             self.select(true, pred)
 
 
-def show_confusion_explorer(y_true, y_pred, images, class_names=CLASSES, probabilities=None, *,
+def show_confusion(y_true, y_pred, images, class_names=CLASSES, probabilities=None, *,
                             setup: str | None = None, controls=None,
                             presenter: bool = False) -> ConfusionExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -277,3 +277,7 @@ def show_confusion_explorer(y_true, y_pred, images, class_names=CLASSES, probabi
     """
     return launch(lambda: ConfusionExplorer(y_true, y_pred, images, class_names, probabilities), setup=setup,
                   controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_confusion_explorer = show_confusion

@@ -316,7 +316,7 @@ class ConvolutionExplorer(Explorer):
         self.update()
 
 
-def show_convolution_explorer(images=None, labels=None, namespace: dict | None = None, *,
+def show_convolution(images=None, labels=None, namespace: dict | None = None, *,
                               setup: str | None = None, controls=None, presenter: bool = False,
                               **settings) -> ConvolutionExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -334,3 +334,7 @@ def show_convolution_explorer(images=None, labels=None, namespace: dict | None =
     student = late_bound(namespace, "conv2d_naive") if namespace is not None else None
     return launch(lambda: ConvolutionExplorer(images, labels, conv2d_naive=student, **settings), setup=setup,
                   controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_convolution_explorer = show_convolution

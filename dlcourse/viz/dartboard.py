@@ -183,7 +183,7 @@ class DartboardExplorer(Explorer):
         self.update()
 
 
-def show_dartboard_explorer(namespace: dict | None = None, *, stats: Callable | None = None,
+def show_dartboard(namespace: dict | None = None, *, stats: Callable | None = None,
                             setup: str | None = None, controls=None, presenter: bool = False,
                             **settings) -> DartboardExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -198,3 +198,7 @@ def show_dartboard_explorer(namespace: dict | None = None, *, stats: Callable | 
         stats = late_bound(namespace, "dartboard_stats")
     return launch(lambda: DartboardExplorer(stats, **settings), setup=setup, controls=controls,
                   presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_dartboard_explorer = show_dartboard

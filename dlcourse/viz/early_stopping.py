@@ -284,7 +284,7 @@ class EarlyStoppingExplorer(Explorer):
         self.update()
 
 
-def show_early_stopping_explorer(namespace: dict | None = None, *, early_stopping: Callable | None = None,
+def show_early_stopping(namespace: dict | None = None, *, early_stopping: Callable | None = None,
                                  setup: str | None = None, controls=None, presenter: bool = False,
                                  **settings) -> EarlyStoppingExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -300,3 +300,7 @@ def show_early_stopping_explorer(namespace: dict | None = None, *, early_stoppin
         early_stopping = late_bound(namespace, "EarlyStopping")
     return launch(lambda: EarlyStoppingExplorer(early_stopping=early_stopping, **settings), setup=setup,
                   controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_early_stopping_explorer = show_early_stopping

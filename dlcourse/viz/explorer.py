@@ -16,10 +16,14 @@ here:
   `?dartboard=high+bias` or `?dartboard.bias=1.2`), shows only the `controls` named, and
   switches to presenter size.
 - **Presenter size** scales the whole figure (text, markers and lines alike) to fill a
-  1280×720 projector, puts the controls under it and enlarges their text.
+  1280×720 projector, with the controls beside, under or above it (whichever leaves the larger
+  picture) and their text enlarged.
 - **Accessibility.** `live_readout()` is an HTML readout inside a `role="status"` live region,
   so a screen reader reads each new value; `description` is the figure's text alternative,
   read before the readout and hidden from sighted users (who see the figure).
+
+Why one file of about 430 lines: every part works on the same shell (its controls, panel
+and canvas); setups, presenter size and the URL are the shell's, written once for 16 views.
 """
 
 from __future__ import annotations
@@ -83,6 +87,12 @@ def _encode(value) -> str:
         # 12 digits: 0.1 + 0.2 reads "0.3", not "0.30000000000000004"; no picture can tell them apart.
         return format(value, ".12g")
     return str(value)
+
+
+def setup_text(**values) -> str:
+    """Settings as a setup's text, "key=value&…", written as `setup()` writes them (views use it
+    for their named setups)."""
+    return "&".join(f"{key}={urllib.parse.quote(_encode(value), safe='.,-_:')}" for key, value in values.items())
 
 
 def _choices(widget) -> list | None:
@@ -276,10 +286,8 @@ class Explorer:
 
     def setup(self) -> str:
         """The current state as a short text that `restore` (and `setup=`) takes back."""
-        pairs = [(key, _encode(control.value)) for key, control in self._state.items()]
-        pairs += list(self._extra_setup().items())
-        return f"{self.name}?" + "&".join(f"{key}={urllib.parse.quote(value, safe='.,-_:')}"
-                                         for key, value in pairs)
+        values = {key: control.value for key, control in self._state.items()}
+        return f"{self.name}?" + setup_text(**values, **self._extra_setup())
 
     def url_query(self) -> str:
         """The setup as a page URL's query, for a Voilà app: `?dartboard.bias=0.5&…`."""

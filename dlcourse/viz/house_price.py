@@ -11,7 +11,7 @@ which function is still missing. The gradient-descent button needs a gradient, w
 asks students to derive; here it comes from torch's autograd instead.
 
 Named setups: the lecture's three examples ("lecture example 1" to "3") and the slide's first
-computation without a bias ("first slide: no bias"), e.g. `show_house_price_explorer(globals(),
+computation without a bias ("first slide: no bias"), e.g. `show_house_price(globals(),
 setup="lecture example 2")`.
 """
 
@@ -24,7 +24,7 @@ import numpy as np
 
 from dlcourse.houses import LECTURE_BIAS, LECTURE_FIRST_WEIGHTS, LECTURE_WEIGHTS, house_data
 from dlcourse.viz.binding import call_student, note_html
-from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.explorer import Explorer, launch, live_readout, setup_text
 from dlcourse.viz.palette import BLUE, PURPLE, RED
 
 PredictFn = Callable[[np.ndarray, np.ndarray, float], np.ndarray]
@@ -136,7 +136,7 @@ class HousePriceModel:
 
 
 def _parameters_setup(weights, bias: float) -> str:
-    return "&".join(f"{name}={float(value)!r}" for name, value in zip(("w1", "w2", "w3", "b"), (*weights, bias)))
+    return setup_text(**{name: float(value) for name, value in zip(("w1", "w2", "w3", "b"), (*weights, bias))})
 
 
 class HousePriceExplorer(Explorer):
@@ -293,7 +293,7 @@ class HousePriceExplorer(Explorer):
         self.update()
 
 
-def show_house_price_explorer(
+def show_house_price(
     namespace: dict | None = None,
     *,
     predict: PredictFn | None = None,
@@ -317,3 +317,7 @@ def show_house_price_explorer(
         losses = losses or {"MAE": late_bound(namespace, "mae"), "MSE": late_bound(namespace, "mse")}
     return launch(lambda: HousePriceExplorer(predict=predict, losses=losses), setup=setup, controls=controls,
                   presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_house_price_explorer = show_house_price

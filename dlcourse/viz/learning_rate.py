@@ -369,7 +369,7 @@ class LearningRateExplorer(Explorer):
         self.update()
 
 
-def show_learning_rate_explorer(
+def show_learning_rate(
     namespace: dict | None = None, *, gradient_descent: GradientDescentFn | None = None,
     setup: str | None = None, controls=None, presenter: bool = False, **settings
 ) -> LearningRateExplorer | None:
@@ -387,3 +387,7 @@ def show_learning_rate_explorer(
         gradient_descent = late_bound(namespace, "gradient_descent")
     return launch(lambda: LearningRateExplorer(gradient_descent=gradient_descent, **settings), setup=setup,
                   controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_learning_rate_explorer = show_learning_rate

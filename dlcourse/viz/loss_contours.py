@@ -310,7 +310,7 @@ class LossContourExplorer(Explorer):
         self.update()
 
 
-def show_loss_contour_explorer(namespace: dict | None = None, *, setup: str | None = None, controls=None,
+def show_loss_contours(namespace: dict | None = None, *, setup: str | None = None, controls=None,
                                presenter: bool = False, **settings) -> LossContourExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
@@ -325,3 +325,7 @@ def show_loss_contour_explorer(namespace: dict | None = None, *, setup: str | No
         for name in ("gradient_descent", "mse_gradient"):
             settings.setdefault(name, late_bound(namespace, name))
     return launch(lambda: LossContourExplorer(**settings), setup=setup, controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_loss_contour_explorer = show_loss_contours

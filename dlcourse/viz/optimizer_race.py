@@ -26,7 +26,7 @@ from typing import Callable
 
 import numpy as np
 
-from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.explorer import Explorer, launch, live_readout, setup_text
 from dlcourse.viz.optimizer_race_model import (
     COLOURS,
     DEFAULT_HYPER,
@@ -61,8 +61,7 @@ def race_setup(surface: str, start: tuple[float, float], kappa: float = DEFAULT_
         values[f"{name}_lr"] = on_lr_grid(lrs.get(name, SURFACES[surface].lrs[name]))
         values.update({f"{name}_{hyper}": DEFAULT_HYPER[hyper] for hyper in HYPER_PARAMETERS[name][1:]})
     values["start"] = f"{float(start[0]):.12g},{float(start[1]):.12g}"
-    return "&".join(f"{key}={value:.12g}" if isinstance(value, float) else f"{key}={value}"
-                    for key, value in values.items())
+    return setup_text(**values)
 
 
 class OptimizerRaceExplorer(Explorer):

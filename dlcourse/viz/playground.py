@@ -19,6 +19,10 @@ ipympl's PNG of the changed pixels stays small. Play is an ipywidgets Play widge
 each run one step; a backlog of ticks behind a slow step is dropped and the tick interval
 follows the step time, so the kernel never falls behind and pause stops at once.
 `benchmarks/playground_speed.py` measures it.
+
+Why one file of about 600 lines: the view's parts (the network drawing, the output map, the
+control rows and their syncing with the model, setups) all read and write the same artists and
+widgets; split, each file would reach into the others' attributes. The model is already apart.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import Callable
 import numpy as np
 
 from dlcourse.viz.artists import PixelPicture
-from dlcourse.viz.explorer import Explorer, launch, live_readout
+from dlcourse.viz.explorer import Explorer, launch, live_readout, setup_text
 from dlcourse.viz.playground_model import (
     ACTIVATIONS,
     BATCH_RANGE,
@@ -137,8 +141,7 @@ def playground_setup(epochs: int, preset: str | None = None, show_test: bool = F
     values = {**{key: getattr(c, key) for key in SETTINGS if key != "engine"}, "show_test": show_test,
               "discretize": False, "features": ",".join(c.features), "hidden": ",".join(map(str, c.hidden)),
               "regenerated": 0, "epochs": epochs}
-    return "&".join(f"{key}={str(v).lower() if isinstance(v, bool) else f'{v:.12g}' if isinstance(v, float) else v}"
-                    for key, v in values.items())
+    return setup_text(**values)
 
 
 # The config's fields a control holds, in the order a setup restores them (the engine before the

@@ -24,6 +24,10 @@ Losses, as the Playground and beyond it:
   loss −log p of the right class, averaged. The drawn value is then 2p − 1, in [-1, 1] as well.
 Regularization adds rate · Σ|w| (L1) or rate · ½Σw² (L2) over all weights (not biases) to the
 loss of each mini-batch, as the Playground's update does.
+
+Why one file of about 600 lines: the two engines, the data, training and the training log
+(replayed by setups) share the network's state and the config; a split would pass that state
+between modules at every step, in the hot loop the playground's speed depends on.
 """
 
 from __future__ import annotations

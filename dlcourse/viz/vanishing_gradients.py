@@ -126,7 +126,7 @@ class VanishingGradientExplorer(Explorer):
         self.update()
 
 
-def show_vanishing_gradient_explorer(depth: int = 10, activation: str = "sigmoid", scale: float = 1.0,
+def show_vanishing_gradients(depth: int = 10, activation: str = "sigmoid", scale: float = 1.0,
                                      seed: int = 0, *, setup: str | None = None, controls=None,
                                      presenter: bool = False) -> VanishingGradientExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -135,3 +135,7 @@ def show_vanishing_gradient_explorer(depth: int = 10, activation: str = "sigmoid
     """
     return launch(lambda: VanishingGradientExplorer(depth, activation, scale, seed), setup=setup,
                   controls=controls, presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_vanishing_gradient_explorer = show_vanishing_gradients

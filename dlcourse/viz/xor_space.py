@@ -218,7 +218,7 @@ class XorSpaceExplorer(Explorer):
         self.update()
 
 
-def show_xor_space_explorer(params: dict[str, float] | None = None, activation: str = "step", *,
+def show_xor_space(params: dict[str, float] | None = None, activation: str = "step", *,
                             setup: str | None = None, controls=None,
                             presenter: bool = False) -> XorSpaceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
@@ -228,3 +228,7 @@ def show_xor_space_explorer(params: dict[str, float] | None = None, activation: 
     """
     return launch(lambda: XorSpaceExplorer(params, activation), setup=setup, controls=controls,
                   presenter=presenter)
+
+
+# The name in notebooks released before December 2026 (students' copies keep working).
+show_xor_space_explorer = show_xor_space

@@ -1,0 +1,65 @@
+"""The shell every visualiser shares (dlcourse/viz/explorer.py): one calling convention, setups in
+a page URL, and the pieces no single view's tests cover."""
+
+import inspect
+
+import pytest
+
+import dlcourse.viz as viz
+from dlcourse.viz.explorer import Explorer, presenter_from_url, setup_from_url
+from explorer_builds import BUILDS
+
+
+def explorers() -> list[type]:
+    return [value for value in vars(viz).values()
+            if isinstance(value, type) and issubclass(value, Explorer) and value is not Explorer]
+
+
+def test_every_visualiser_is_shown_by_show_its_name_with_the_same_keywords():
+    assert len(explorers()) == 16
+    for cls in explorers():
+        show = getattr(viz, f"show_{cls.name}")
+        parameters = inspect.signature(show).parameters
+        assert {"setup", "controls", "presenter"} <= set(parameters), cls.name
+        assert all(parameters[key].kind is inspect.Parameter.KEYWORD_ONLY for key in ("setup", "controls", "presenter"))
+
+
+def test_the_names_of_earlier_releases_still_work():
+    assert viz.show_dartboard_explorer is viz.show_dartboard
+    assert viz.show_loss_contour_explorer is viz.show_loss_contours
+    from dlcourse.viz.house_price import show_house_price_explorer
+
+    assert show_house_price_explorer is viz.show_house_price
+
+
+def test_a_url_names_or_spells_a_setup_and_asks_for_presenter_size():
+    assert setup_from_url("dartboard", "dartboard=high+bias%2C+low+variance") == "high bias, low variance"
+    assert setup_from_url("dartboard", "dartboard.bias=1.2&xor_space.w11=2") == "dartboard?bias=1.2"
+    assert setup_from_url("dartboard", "xor_space.w11=2") is None
+    assert presenter_from_url("presenter=1") and presenter_from_url("presenter") and presenter_from_url("a=1&presenter=")
+    assert not presenter_from_url("presenter=0") and not presenter_from_url("")
+
+
+def test_the_setup_and_its_url_form_say_the_same():
+    explorer = BUILDS["dartboard"]()
+    assert explorer.url_query() == "?dartboard.bias=0.5&dartboard.variance=0.2"
+    assert setup_from_url("dartboard", explorer.url_query()[1:]) == explorer.setup()
+
+
+def test_controls_that_share_a_layout_are_hidden_one_by_one():
+    explorer = BUILDS["optimizer_race"]()
+    explorer.show_only(["kappa"])
+    assert explorer.kappa_slider.layout.display is None and explorer.steps_slider.layout.display == "none"
+
+
+@pytest.mark.parametrize("name", ["dartboard", "optimizer_race", "confusion"])
+def test_presenter_size_grows_the_figure_within_the_projector_and_back(name):
+    explorer = BUILDS[name]()
+    width = explorer.fig.get_size_inches()[0] * explorer.fig.get_dpi()
+    explorer.set_presenter(True)
+    grown = explorer.fig.get_size_inches() * explorer.fig.get_dpi()
+    assert width <= grown[0] <= 1200 + 1e-6 and grown[1] <= 640 + 1e-6
+    assert "dlc-presenter" in explorer._body._dom_classes and explorer.presenter_button.value
+    explorer.set_presenter(False)
+    assert explorer.fig.get_size_inches()[0] * explorer.fig.get_dpi() == pytest.approx(width)
+    assert explorer._body.children == (explorer._panel, explorer._canvas)  # never reordered
