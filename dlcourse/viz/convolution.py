@@ -19,6 +19,7 @@ This file is the view; the model is `dlcourse/viz/convolution_model.py`.
 
 from __future__ import annotations
 
+import html
 from typing import Callable
 
 import numpy as np
@@ -218,7 +219,7 @@ class ConvolutionExplorer(Explorer):
                      else "this cell is dropped by the max-pool (odd size)")
         student = model.student_check()
         colour = "green" if student.startswith("conv2d_naive() matches") else "#b00"
-        student_line = f"<br><b style='color:{colour}'>{student}</b>" if student else ""
+        student_line = f"<br><b style='color:{colour}'>{html.escape(student)}</b>" if student else ""
         return (f"<b>{model.label()}</b>, kernel <b>{model.preset}</b>, stride {s}, padding {p}<br>"
                 f"output size {model.output_size_text()} → {rows}×{cols};"
                 f" after max-pool {maps.pooled.shape[0]}×{maps.pooled.shape[1]}<br>"

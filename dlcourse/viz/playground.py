@@ -27,6 +27,7 @@ widgets; split, each file would reach into the others' attributes. The model is 
 
 from __future__ import annotations
 
+import html
 import time
 from dataclasses import replace
 from typing import Callable
@@ -434,7 +435,7 @@ class PlaygroundExplorer(Explorer):
         engine = "your numpy MLP" if c.engine == "numpy" else "PyTorch"
         loss = "softmax cross-entropy, 2 outputs" if c.engine == "numpy" else LOSS_LABELS[c.loss]
         diverged = "" if np.isfinite(m.train_loss) else " <b style='color:#b00'>(diverged: nan)</b>"
-        note = f"<br><i style='color:#b00'>{m.message}</i>" if m.message else ""
+        note = f"<br><i style='color:#b00'>{html.escape(m.message)}</i>" if m.message else ""
         # Every setting is stated, so a change that shows only at the next epoch is still heard.
         regularization = ("no regularization" if c.regularization == "none"
                           else f"{c.regularization.upper()} rate {c.regularization_rate:g}")
