@@ -63,3 +63,23 @@ def test_presenter_size_grows_the_figure_within_the_projector_and_back(name):
     explorer.set_presenter(False)
     assert explorer.fig.get_size_inches()[0] * explorer.fig.get_dpi() == pytest.approx(width)
     assert explorer._body.children == (explorer._panel, explorer._canvas)  # never reordered
+
+
+def test_a_browser_echo_is_not_a_move_but_a_setup_is_exact():
+    explorer = BUILDS["xor_space"]()
+    slider = explorer.sliders["w11"]
+    start = explorer.model.params["w11"]
+    slider.value = start + slider.step / 10  # the browser sending back a rounded value
+    assert explorer.model.params["w11"] == start
+    explorer.restore(f"w11={start + slider.step / 5}")  # a setup within half a step: taken exactly
+    assert explorer.model.params["w11"] == pytest.approx(start + slider.step / 5)
+
+
+def test_quietly_keeps_observers_from_redrawing_and_nests():
+    explorer = BUILDS["dartboard"]()
+    assert not explorer.quiet
+    with explorer.quietly():
+        with explorer.quietly():
+            assert explorer.quiet
+        assert explorer.quiet
+    assert not explorer.quiet

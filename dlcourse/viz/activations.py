@@ -204,8 +204,8 @@ class ActivationExplorer(Explorer):
         self.update()
 
     def _on_scale(self, change) -> None:
-        if abs(change["new"] - change["old"]) < SCALE_RANGE[2] / 2:
-            return  # the browser echoing a rounded value
+        if self.browser_echo(change):
+            return
         self.model.scale = float(change["new"])
         self.update()
 

@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-import numpy as np
-
 from dlcourse.viz.artists import cached_text_class
 from dlcourse.viz.backprop_stepper_model import (
     LAST,
@@ -228,14 +226,12 @@ class BackpropStepperExplorer(Explorer):
 
     def _on_slider(self, change) -> None:
         owner = change["owner"]
+        if self.browser_echo(change):
+            return
         if owner is self.lr_slider:
-            if np.isclose(change["new"], change["old"], rtol=1e-3):
-                return  # the browser echoing a rounded value
             self.model.set(lr=change["new"])
         else:
             name = next(n for n, s in self.sliders.items() if s is owner)
-            if abs(change["new"] - change["old"]) < SLIDERS[name][2] / 2:
-                return
             self.model.set(**{name: change["new"]})
         self.update()
 
@@ -244,13 +240,11 @@ class BackpropStepperExplorer(Explorer):
         return {"stage": self.model.key}
 
     def _restore_extra(self, values: dict[str, str]) -> None:
-        """The stage (its key, e.g. `dtheta1`, or its number); the model follows the sliders exactly (a
-        slider moved less than half a step leaves the model alone, see _on_slider)."""
+        """The stage (its key, e.g. `dtheta1`, or its number)."""
         stage = values.pop("stage", None)
         super()._restore_extra(values)
         if stage is not None and stage not in STAGE and not (stage.isdigit() and int(stage) <= LAST):
             raise ValueError(f"The setup's stage={stage} is not a stage: {', '.join(STAGE)} (or 0 to {LAST}).")
-        self.model.set(lr=self.lr_slider.value, **{name: slider.value for name, slider in self.sliders.items()})
         if stage is not None:
             self.model.set(stage=STAGE[stage] if stage in STAGE else int(stage))
         self.update()

@@ -144,7 +144,6 @@ class ConfusionExplorer(Explorer):
             menu.observe(self._on_menu, names="value")
         self.selection = widgets.HTML()
         self.readout = live_readout()
-        self._updating = False
 
         n = model.n_classes
         self.fig = interactive_figure(9.6, 4.8)
@@ -244,16 +243,13 @@ class ConfusionExplorer(Explorer):
     # -- controls -------------------------------------------------------------------------------
     def select(self, true: int, pred: int) -> None:
         """Show cell (true, pred): the menus follow, one redraw."""
-        self._updating = True
-        try:
+        with self.quietly():
             self.true_menu.value = int(true)
             self.pred_menu.value = int(pred)
-        finally:
-            self._updating = False
         self.update()
 
     def _on_menu(self, change) -> None:
-        if not self._updating:
+        if not self.quiet:
             self.update()
 
     def _on_click(self, event) -> None:

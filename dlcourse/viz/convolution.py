@@ -95,7 +95,6 @@ class ConvolutionExplorer(Explorer):
                         self.position_slider, *self.kernel_boxes):
             control.observe(self._on_change, names="value")
         self.readout = live_readout()
-        self._updating = False
 
         self.fig = interactive_figure(9.6, 2.6)
         self.fig.subplots_adjust(left=0.01, right=0.99, bottom=0.02, top=0.88, wspace=0.3)
@@ -234,7 +233,7 @@ class ConvolutionExplorer(Explorer):
 
     # -- controls -------------------------------------------------------------------------------
     def _on_change(self, change) -> None:
-        if self._updating:
+        if self.quiet:
             return
         owner = change["owner"]
         if owner is self.preset_menu:
@@ -258,8 +257,7 @@ class ConvolutionExplorer(Explorer):
     def _sync_controls(self) -> None:
         """Show the model's state in the controls without running their observers."""
         model = self.model
-        self._updating = True
-        try:
+        with self.quietly():
             for box, value in zip(self.kernel_boxes, model.kernel.ravel()):
                 box.value = float(value)
             self.preset_menu.value = model.preset
@@ -270,19 +268,14 @@ class ConvolutionExplorer(Explorer):
                         control.value = model.position
                     control.max = last
                 control.value = model.position
-        finally:
-            self._updating = False
 
     def set(self, **settings) -> None:
         """Change several settings at once (index, kernel, stride, padding, position): one redraw."""
         self.model.set(**settings)
-        self._updating = True
-        try:
+        with self.quietly():
             self.image_slider.value = self.model.index
             self.stride_slider.value = self.model.stride
             self.padding_slider.value = self.model.padding
-        finally:
-            self._updating = False
         self._sync_controls()
         self.update()
         self.refresh_setup_box()
@@ -309,11 +302,8 @@ class ConvolutionExplorer(Explorer):
         self.model.set(kernel=kernel.reshape(KERNEL, KERNEL))
         self._sync_controls()
         if menu == CUSTOM:  # "custom" with a preset's numbers stays custom, as it was when saved
-            self._updating = True
-            try:
+            with self.quietly():
                 self.preset_menu.value = CUSTOM
-            finally:
-                self._updating = False
         self.update()
 
 

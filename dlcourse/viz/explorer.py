@@ -18,6 +18,9 @@ here:
 - **Presenter size** scales the whole figure (text, markers and lines alike) to fill a
   1280×720 projector, with the controls beside, under or above it (whichever leaves the larger
   picture) and their text enlarged.
+- **Changing controls from code.** `with self.quietly():` sets controls without their observers
+  redrawing (they check `self.quiet`); `self.browser_echo(change)` tells a slider's rounded value
+  coming back from the browser from a move (a restored setup is always a move).
 - **Accessibility.** `live_readout()` is an HTML readout inside a `role="status"` live region,
   so a screen reader reads each new value; `description` is the figure's text alternative,
   read before the readout and hidden from sighted users (who see the figure).
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import math
 import os
 import re
 import urllib.parse
@@ -273,6 +277,39 @@ class Explorer:
 
         display(self.widget)
 
+    # -- changing controls from code ----------------------------------------------------------
+
+    _quiet_depth = 0
+    _restoring = False
+
+    @contextlib.contextmanager
+    def quietly(self):
+        """Set controls from code without their observers redrawing (the view redraws once, after):
+        observers return early while `self.quiet` is true."""
+        self._quiet_depth += 1
+        try:
+            yield
+        finally:
+            self._quiet_depth -= 1
+
+    @property
+    def quiet(self) -> bool:
+        return self._quiet_depth > 0
+
+    def browser_echo(self, change) -> bool:
+        """True when a slider's change is only the browser sending back the value rounded to the
+        slider's step (less than half a step away): not a move. Never while a setup is restored,
+        whose values are exact."""
+        owner, new, old = change["owner"], change["new"], change["old"]
+        step = getattr(owner, "step", None)
+        if self._restoring or not step or new is None or old is None:
+            return False
+        if hasattr(owner, "base"):  # a log slider steps its exponent
+            if new <= 0 or old <= 0:
+                return False
+            return abs(math.log(new, owner.base) - math.log(old, owner.base)) < step / 2
+        return abs(new - old) < step / 2
+
     # -- setups ---------------------------------------------------------------------------
 
     def _extra_setup(self) -> dict[str, str]:
@@ -330,6 +367,13 @@ class Explorer:
             raise
 
     def _apply_setup(self, pairs: list[tuple[str, str]]) -> None:
+        self._restoring = True
+        try:
+            self._apply_values(pairs)
+        finally:
+            self._restoring = False
+
+    def _apply_values(self, pairs: list[tuple[str, str]]) -> None:
         values = dict(pairs)
         for key, control in self._state.items():
             if key in values:

@@ -190,7 +190,6 @@ class HousePriceExplorer(Explorer):
         self._build_artists()
         self.blitter = Blitter(self.fig, [*self.residuals, self.pred_points, self.loss_line, self.steps_label])
         self._loss_limits = None
-        self._updating = False
         self.model.set_params(*self._params_from_sliders())
         self.update()
         # The "load" menu only sets the sliders: an action, not part of the setup.
@@ -260,22 +259,17 @@ class HousePriceExplorer(Explorer):
         return np.array([s["w1"].value, s["w2"].value, s["w3"].value]), s["b"].value
 
     def _on_slider(self, change=None) -> None:
-        if self._updating:
+        if self.quiet:
             return
-        if change is not None:
-            step = PARAMETER_RANGES[change["owner"].description][2]
-            if abs(change["new"] - change["old"]) < step / 2:
-                return  # the browser echoing a value rounded to the slider's step: not a move
+        if change is not None and self.browser_echo(change):
+            return
         self.model.set_params(*self._params_from_sliders())
         self.update()
 
     def _set_sliders(self, weights, bias) -> None:
-        self._updating = True  # one model update for four slider moves
-        try:
+        with self.quietly():  # one model update for four slider moves
             for name, value in zip(("w1", "w2", "w3", "b"), (*weights, bias)):
                 self.sliders[name].value = float(value)
-        finally:
-            self._updating = False
 
     def _on_example(self, change) -> None:
         weights, bias = change["new"]

@@ -237,7 +237,6 @@ class LearningRateExplorer(Explorer):
         self.preset = widgets.Dropdown(options=[("choose…", "")] + [(name, name) for name in PRESETS],
                                        description="preset", style=style, layout=wide())
         self.preset.observe(self._on_preset, names="value")
-        self._loading = False
         self.readout = live_readout()
         self.fig = interactive_figure(8.0, 5.0)
         self._build_artists()
@@ -351,18 +350,15 @@ class LearningRateExplorer(Explorer):
         if not change["new"]:  # "choose…"
             return
         settings = PRESETS[change["new"]]
-        self._loading = True  # one update for four controls
-        try:
+        with self.quietly():  # one update for four controls
             self.curve_choice.value = settings["curve"]
             self.lr_slider.value = settings["lr"]
             self.x0_slider.value = settings["x0"]
             self.steps_slider.value = settings["n_steps"]
-        finally:
-            self._loading = False
         self._on_change()
 
     def _on_change(self, change=None) -> None:
-        if self._loading:
+        if self.quiet:
             return
         self.model.set(curve=self.curve_choice.value, lr=self.lr_slider.value, x0=self.x0_slider.value,
                        n_steps=self.steps_slider.value)

@@ -135,7 +135,6 @@ class OptimizerRaceExplorer(Explorer):
                                           self.start_point, self.minima_points, self.saddle_points, self.ax.title])
         self._drawn_surface = None
         self._contours_for = None
-        self._updating = False
         self.update()
         top = [self.surface_choice, self.kappa_slider, widgets.HBox([self.start_menu]), self.steps_slider, *rows]
         # The surface first: changing it resets the start and the learning rates the rest then set.
@@ -252,12 +251,11 @@ class OptimizerRaceExplorer(Explorer):
 
     # -- controls ----------------------------------------------------------------------------
     def _on_change(self, change) -> None:
-        if self._updating:
+        if self.quiet:
             return
         model = self.model
         if change["owner"] is self.surface_choice:
-            self._updating = True
-            try:
+            with self.quietly():
                 model.set(surface=self.surface_choice.value)
                 model.use_surface_defaults()
                 self.start_menu.options = list(model.surface.starts)
@@ -265,8 +263,6 @@ class OptimizerRaceExplorer(Explorer):
                 for name in OPTIMIZERS:
                     self.lr_sliders[name].value = model.hypers[name]["lr"]
                 self.kappa_slider.disabled = model.surface_name != "bowl"
-            finally:
-                self._updating = False
         elif change["owner"] is self.start_menu:
             if self.start_menu.value is None:
                 return
@@ -286,11 +282,8 @@ class OptimizerRaceExplorer(Explorer):
         """A click on the plot moves the start there."""
         if event.inaxes is not self.ax or event.xdata is None:
             return
-        self._updating = True
-        try:
+        with self.quietly():
             self.start_menu.index = None
-        finally:
-            self._updating = False
         self.model.set(start=(event.xdata, event.ydata))
         self.update()
         self.refresh_setup_box()
@@ -313,11 +306,8 @@ class OptimizerRaceExplorer(Explorer):
         if not (np.isfinite(x) and np.isfinite(y)):
             raise ValueError(f"The setup's start={text} is not a finite point.")
         label = next((label for label, point in self.model.surface.starts.items() if point == (x, y)), None)
-        self._updating = True
-        try:
+        with self.quietly():
             self.start_menu.value = label
-        finally:
-            self._updating = False
         self.model.set(start=(x, y))
         self.update()
 

@@ -188,7 +188,6 @@ class PlaygroundExplorer(Explorer):
             self.model.apply_preset(preset)
         if settings:
             self.model.set(**settings)
-        self._syncing = False
         self._last_done = -1.0
         self._last_was_queued = False
         self._step_ms = 0.0
@@ -469,8 +468,7 @@ class PlaygroundExplorer(Explorer):
     def _sync_controls(self) -> None:
         """Show the model's settings in the controls (after presets, coercions and fall-backs)."""
         c = self.model.config
-        self._syncing = True
-        try:
+        with self.quietly():
             numpy_engine = c.engine == "numpy"
             allowed = STUDENT_ACTIVATIONS if numpy_engine else ACTIVATIONS
             options = [(ACTIVATION_LABELS[a], a) for a in allowed]
@@ -490,8 +488,6 @@ class PlaygroundExplorer(Explorer):
                     box.value = c.hidden[i]
             self.add_layer_button.disabled = n >= MAX_LAYERS
             self.remove_layer_button.disabled = n == 0
-        finally:
-            self._syncing = False
 
     def _change(self, **changes) -> None:
         """Change settings in the model; pause if the network restarts; show the result."""
@@ -502,19 +498,18 @@ class PlaygroundExplorer(Explorer):
 
     def _after_change(self, keep_preset: bool = False) -> None:
         if not keep_preset and self.preset_menu.value != CUSTOM:
-            self._syncing = True
-            self.preset_menu.value = CUSTOM
-            self._syncing = False
+            with self.quietly():
+                self.preset_menu.value = CUSTOM
         self._sync_controls()
         self.update()
 
     def _on_setting(self, name: str, value) -> None:
-        if self._syncing:
+        if self.quiet:
             return
         self._change(**{name: value})
 
     def _on_feature(self, change) -> None:
-        if self._syncing:
+        if self.quiet:
             return
         chosen = tuple(name for name, toggle in self.feature_toggles.items() if toggle.value)
         if not chosen:
@@ -525,7 +520,7 @@ class PlaygroundExplorer(Explorer):
         self._change(features=chosen)
 
     def _on_neurons(self, change) -> None:
-        if self._syncing:
+        if self.quiet:
             return
         n = len(self.model.config.hidden)
         self._change(hidden=tuple(int(box.value) for box in self.neuron_boxes[:n]))
@@ -539,7 +534,7 @@ class PlaygroundExplorer(Explorer):
         self._change(hidden=tuple(hidden))
 
     def _on_preset(self, change) -> None:
-        if self._syncing or change["new"] == CUSTOM:
+        if self.quiet or change["new"] == CUSTOM:
             return
         self.play.playing = False
         self.model.apply_preset(change["new"])

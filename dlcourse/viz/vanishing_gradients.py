@@ -118,7 +118,7 @@ class VanishingGradientExplorer(Explorer):
         self.blitter.redraw()
 
     def _on_change(self, change) -> None:
-        if change["owner"] is self.scale_slider and abs(change["new"] - change["old"]) < SCALE_RANGE[2] / 2:
+        if self.browser_echo(change):
             return
         self.model.depth = int(self.depth_slider.value)
         self.model.activation = self.menu.value

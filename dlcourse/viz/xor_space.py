@@ -151,7 +151,6 @@ class XorSpaceExplorer(Explorer):
         self.ax_h.set_ylabel("h2")
         self.blitter = Blitter(self.fig, [*self.unit_lines, self.hidden_points, self.wrong_marks, self.output_line])
         self._limits = None
-        self._updating = False
         self.update()
         self._finish([self.menu, *self.sliders.values(), self.readout],
                      {"activation": self.menu, **self.sliders}, panel_width="310px")
@@ -194,11 +193,11 @@ class XorSpaceExplorer(Explorer):
         self.blitter.redraw(full=full)
 
     def _on_slider(self, change) -> None:
-        if self._updating:
+        if self.quiet:
+            return
+        if self.browser_echo(change):
             return
         name = next(n for n, s in self.sliders.items() if s is change["owner"])
-        if abs(change["new"] - change["old"]) < PARAMETERS[name][2] / 2:
-            return  # the browser echoing a rounded value
         self.model.params[name] = float(change["new"])
         self.update()
 
@@ -208,13 +207,10 @@ class XorSpaceExplorer(Explorer):
 
     def set_params(self, params: dict[str, float]) -> None:
         """Move several sliders at once (one redraw)."""
-        self._updating = True
-        try:
+        with self.quietly():
             for name, value in params.items():
                 self.sliders[name].value = float(value)
                 self.model.params[name] = float(value)
-        finally:
-            self._updating = False
         self.update()
 
 
