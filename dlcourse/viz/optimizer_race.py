@@ -52,6 +52,10 @@ HYPER_SLIDERS = {"beta": ("β", 0.0, 0.99, 0.01), "rho": ("ρ", 0.5, 0.999, 0.00
                  "beta1": ("β1", 0.0, 0.99, 0.01), "beta2": ("β2", 0.9, 0.9999, 0.0001)}
 
 
+# Each path has its own marker too: told apart without colour (and in a grey print-out).
+MARKERS = {"sgd": "o", "momentum": "s", "rmsprop": "^", "adam": "D"}
+
+
 def race_setup(surface: str, start: tuple[float, float], kappa: float = DEFAULT_KAPPA, n_steps: int = 100,
                **lrs: float) -> str:
     """A whole setup: the surface's learning rates (`lrs` changes some, e.g. sgd=0.25) and default
@@ -160,7 +164,8 @@ class OptimizerRaceExplorer(Explorer):
         ax.add_collection(self.contours)
         self.path_lines, self.student_lines = {}, {}
         for name in OPTIMIZERS:
-            (self.path_lines[name],) = ax.plot([], [], "-o", color=COLOURS[name], lw=1.4, ms=2.5, alpha=0.9,
+            (self.path_lines[name],) = ax.plot([], [], "-", marker=MARKERS[name], color=COLOURS[name], lw=1.4, ms=3,
+                                               alpha=0.9,
                                                zorder=3)
             (self.student_lines[name],) = ax.plot([], [], "--", color="black", lw=1.0, zorder=4)
         (self.start_point,) = ax.plot([], [], "o", color="white", mec="black", mew=1.5, ms=9, zorder=5)
@@ -169,7 +174,7 @@ class OptimizerRaceExplorer(Explorer):
         ax.set_xlabel("x")
         ax.set_ylabel("y")
         ax.title.set_fontsize(10)
-        handles = [Line2D([], [], color=COLOURS[n], lw=2, label=LABELS[n]) for n in OPTIMIZERS]
+        handles = [Line2D([], [], color=COLOURS[n], marker=MARKERS[n], lw=2, label=LABELS[n]) for n in OPTIMIZERS]
         handles += [Line2D([], [], ls="", marker="o", color="white", mec="black", label="start"),
                     Line2D([], [], ls="", marker="*", color="gold", mec="black", ms=11, label="minimum")]
         if self.model.steps is not None:
