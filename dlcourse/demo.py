@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import re
 import shutil
@@ -44,8 +45,10 @@ def visualisers_in(notebook: Path) -> list[type]:
     import dlcourse.viz
     from dlcourse.viz.explorer import Explorer
 
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    code = "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
     found = []
-    for call in dict.fromkeys(re.findall(r"\b(show_\w+)\(", notebook.read_text(encoding="utf-8"))):
+    for call in dict.fromkeys(re.findall(r"\b(show_\w+)\(", code)):
         function = getattr(dlcourse.viz, call, None)
         if function is None:
             continue

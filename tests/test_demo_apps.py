@@ -101,8 +101,12 @@ def open_app(chromium, url: str, n_explorers: int, log: Path):
 
 
 def shown_explorers(notebook: Path) -> int:
-    calls = re.findall(r"\b(show_\w+)\(", notebook.read_text(encoding="utf-8"))
-    return sum(1 for call in calls if call != "show_training_monitor")
+    """How many explorers the demo's code cells show (its text names some, too)."""
+    import nbformat
+
+    code = "\n".join(cell.source for cell in nbformat.read(str(notebook), as_version=4).cells
+                     if cell.cell_type == "code")
+    return sum(1 for call in re.findall(r"\b(show_\w+)\(", code) if call != "show_training_monitor")
 
 
 def code_lines(notebook: Path) -> list[str]:
