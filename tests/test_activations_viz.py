@@ -119,7 +119,7 @@ def test_a_saved_setup_restores_the_same_picture():
 def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     explorer = show_activations(functions=STUDENT, setup="tanh saturates: large weights",
-                                        controls=["scale"])
+                                controls=["scale"])
     assert (explorer.model.activation, explorer.model.scale) == ("tanh", 1.0)
     assert "<b>tanh</b>" in explorer.readout.value
     assert explorer.menu.layout.display == "none" and explorer.scale_slider.layout.display is None

@@ -155,7 +155,7 @@ def test_a_saved_setup_restores_the_same_picture():
 def test_a_named_setup_and_chosen_controls_when_shown(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     explorer = show_bias_variance(simulate_fits=lecture_simulate_fits, decomposition=lecture_decomposition,
-                                           setup="degree 10 tamed by L2", controls=["degree"])
+                                  setup="degree 10 tamed by L2", controls=["degree"])
     assert (explorer.degree_slider.value, explorer.l2_slider.value) == (10, 1e-2)
     assert explorer.model.degree == 10 and explorer.model.l2 == 1e-2
     assert explorer.degree_slider.layout.display is None

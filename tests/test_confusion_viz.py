@@ -145,6 +145,6 @@ def test_a_named_setup_and_chosen_controls_when_shown(data, monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     y_true, y_pred, probabilities, images = data
     explorer = show_confusion(y_true, y_pred, images, CLASSES, probabilities,
-                                       setup="pullovers taken for coats", controls=["predicted"])
+                              setup="pullovers taken for coats", controls=["predicted"])
     assert explorer.cell == (2, 4) and explorer.header.get_text().startswith("true Pullover → predicted Coat")
     assert explorer.true_menu.layout.display == "none" and explorer.pred_menu.layout.display is None

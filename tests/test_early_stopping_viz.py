@@ -186,6 +186,6 @@ def test_the_named_setups_stop_too_early_then_at_the_best_epoch():
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     explorer = show_early_stopping(early_stopping=LectureEarlyStopping, setup="patience 1 stops too early",
-                                            controls=["patience"])
+                                   controls=["patience"])
     assert explorer.patience_slider.value == 1 and "patience 1" in explorer.status.get_text()
     assert explorer.patience_slider.layout.display is None and explorer.degree_buttons.layout.display == "none"

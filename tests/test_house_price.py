@@ -162,7 +162,7 @@ def test_the_named_setups_are_the_lectures_examples():
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     explorer = show_house_price(predict=lecture_predict, losses=LOSSES, setup="lecture example 3",
-                                         controls=["w3", "descend"])
+                                controls=["w3", "descend"])
     assert "MAE</b> = 1.767" in explorer.readout.value
     assert explorer.sliders["w3"].layout.display is None and explorer.descend.layout.display is None
     assert explorer.sliders["w1"].layout.display == "none" and explorer.example.layout.display == "none"

@@ -146,7 +146,7 @@ def test_each_named_setup_shows_its_verdict(name, verdict):
 def test_show_restores_a_named_setup_and_shows_only_the_chosen_controls(monkeypatch):
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     explorer = show_learning_rate(gradient_descent=lecture_gradient_descent, setup="lr too large diverges",
-                                           controls=["lr"])
+                                  controls=["lr"])
     assert explorer.verdict_text.get_text() == "diverges" and explorer.lr_slider.value == 1.5
     assert explorer.lr_slider.layout.display is None
     for hidden in (explorer.curve_choice, explorer.x0_slider, explorer.steps_slider, explorer.preset):

@@ -211,8 +211,8 @@ class ActivationExplorer(Explorer):
 
 
 def show_activations(namespace: dict | None = None, *, functions: dict[str, Callable] | None = None,
-                             seed: int = 0, setup: str | None = None, controls=None,
-                             presenter: bool = False) -> ActivationExplorer | None:
+                     seed: int = 0, setup: str | None = None, controls=None,
+                     presenter: bool = False) -> ActivationExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: the explorer then calls the notebook's `sigmoid`,

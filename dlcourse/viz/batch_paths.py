@@ -345,8 +345,8 @@ class BatchPathExplorer(Explorer):
 
 
 def show_batch_paths(namespace: dict | None = None, *, sgd: SgdFn | None = None,
-                             setup: str | None = None, controls=None, presenter: bool = False,
-                             **settings) -> BatchPathExplorer | None:
+                     setup: str | None = None, controls=None, presenter: bool = False,
+                     **settings) -> BatchPathExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then calls the notebook's

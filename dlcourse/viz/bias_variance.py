@@ -324,8 +324,8 @@ class BiasVarianceExplorer(Explorer):
 
 
 def show_bias_variance(namespace: dict | None = None, *, simulate_fits: Callable | None = None,
-                                decomposition: Callable | None = None, setup: str | None = None, controls=None,
-                                presenter: bool = False, **settings) -> BiasVarianceExplorer | None:
+                       decomposition: Callable | None = None, setup: str | None = None, controls=None,
+                       presenter: bool = False, **settings) -> BiasVarianceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then calls the notebook's

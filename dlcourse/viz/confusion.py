@@ -262,8 +262,8 @@ class ConfusionExplorer(Explorer):
 
 
 def show_confusion(y_true, y_pred, images, class_names=CLASSES, probabilities=None, *,
-                            setup: str | None = None, controls=None,
-                            presenter: bool = False) -> ConfusionExplorer | None:
+                   setup: str | None = None, controls=None,
+                   presenter: bool = False) -> ConfusionExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     y_true, y_pred: (N,) class numbers (numpy or torch). images: the N images, (N, 28, 28) uint8

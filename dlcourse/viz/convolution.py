@@ -308,8 +308,8 @@ class ConvolutionExplorer(Explorer):
 
 
 def show_convolution(images=None, labels=None, namespace: dict | None = None, *,
-                              setup: str | None = None, controls=None, presenter: bool = False,
-                              **settings) -> ConvolutionExplorer | None:
+                     setup: str | None = None, controls=None, presenter: bool = False,
+                     **settings) -> ConvolutionExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     images: (N, 28, 28) uint8 (or any (N, H, W) / (N, C, H, W) array or tensor); by default the

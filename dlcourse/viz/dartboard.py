@@ -184,8 +184,8 @@ class DartboardExplorer(Explorer):
 
 
 def show_dartboard(namespace: dict | None = None, *, stats: Callable | None = None,
-                            setup: str | None = None, controls=None, presenter: bool = False,
-                            **settings) -> DartboardExplorer | None:
+                   setup: str | None = None, controls=None, presenter: bool = False,
+                   **settings) -> DartboardExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then calls the notebook's

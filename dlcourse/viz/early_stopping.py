@@ -285,8 +285,8 @@ class EarlyStoppingExplorer(Explorer):
 
 
 def show_early_stopping(namespace: dict | None = None, *, early_stopping: Callable | None = None,
-                                 setup: str | None = None, controls=None, presenter: bool = False,
-                                 **settings) -> EarlyStoppingExplorer | None:
+                        setup: str | None = None, controls=None, presenter: bool = False,
+                        **settings) -> EarlyStoppingExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()` as `namespace`: the explorer then uses the notebook's

@@ -311,7 +311,7 @@ class LossContourExplorer(Explorer):
 
 
 def show_loss_contours(namespace: dict | None = None, *, setup: str | None = None, controls=None,
-                               presenter: bool = False, **settings) -> LossContourExplorer | None:
+                       presenter: bool = False, **settings) -> LossContourExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     Pass a notebook's `globals()`: the path then comes from the notebook's `gradient_descent` and

@@ -127,8 +127,8 @@ class VanishingGradientExplorer(Explorer):
 
 
 def show_vanishing_gradients(depth: int = 10, activation: str = "sigmoid", scale: float = 1.0,
-                                     seed: int = 0, *, setup: str | None = None, controls=None,
-                                     presenter: bool = False) -> VanishingGradientExplorer | None:
+                             seed: int = 0, *, setup: str | None = None, controls=None,
+                             presenter: bool = False) -> VanishingGradientExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     setup, controls, presenter: see `dlcourse.viz.explorer`.

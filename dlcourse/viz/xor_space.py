@@ -215,8 +215,8 @@ class XorSpaceExplorer(Explorer):
 
 
 def show_xor_space(params: dict[str, float] | None = None, activation: str = "step", *,
-                            setup: str | None = None, controls=None,
-                            presenter: bool = False) -> XorSpaceExplorer | None:
+                   setup: str | None = None, controls=None,
+                   presenter: bool = False) -> XorSpaceExplorer | None:
     """Build and display the explorer; returns it, or None under nbgrader (no widgets there).
 
     `params`: starting weights by slider name (w11, w21, b1, w12, w22, b2, v1, v2, c).
