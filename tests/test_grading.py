@@ -37,8 +37,10 @@ def attacks(course):
         "os_exit": replaced(sol, rmse="def rmse(y_true, y_pred):\n    import os\n    os._exit(1)"),
         "segfault": replaced(sol, add_bias_column=(
             "def add_bias_column(X):\n    import ctypes\n    return ctypes.string_at(0)")),
+        # bytes(n) is calloc'd, so the bomb reaches the 2 GiB limit at once. A bomb that writes its pages
+        # (bytearray) meets the same limit, but page faults alone took 9 s here: the cell timeout won the race.
         "memory_bomb": replaced(sol, mse=(
-            "def mse(y_true, y_pred):\n    hog = []\n    while True:\n        hog.append(bytearray(10**8))")),
+            "def mse(y_true, y_pred):\n    hog = []\n    while True:\n        hog.append(bytes(10**8))")),
         "output_flood": replaced(sol, mae="def mae(y_true, y_pred):\n    while True:\n        print('spam' * 100)"),
         "edited_test": replaced(sol, mae="def mae(y_true, y_pred):\n    return 0.0"),
         "patched_numpy": replaced(sol, mae=(
