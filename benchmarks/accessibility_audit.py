@@ -5,7 +5,8 @@
 Columns: the setup's controls and named setups; the words of the figure's text alternative; the
 lowest WCAG contrast of any text in the figure (AA: 4.5, large text 3); the smallest colour
 difference ΔE, under protanopia, deuteranopia or tritanopia, between two series in one plot that
-differ by colour alone (at least 15 passes); the presenter-size scale and where the controls go.
+differ by colour alone (at least 15 passes); the presenter-size scale and where the controls go;
+the median height of the figure's text, at notebook and at presenter size.
 Keyboard use and the live readouts are checked in Chromium by tests/test_demo_apps.py. If that
 test's screenshots are there (tests/artifacts/voila/), each is also written as the three
 deficiencies see it (tests/artifacts/voila/cvd/), to look at.
@@ -20,6 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
+
+from explorer_checks import median_text_px  # noqa: E402 (tests/ is on the path only now)
 
 
 def worst_series_distance(fig) -> float | None:
@@ -51,11 +54,14 @@ def audit_row(name: str, build) -> str:
         worst = pair if worst is None or (pair is not None and pair < worst) else worst
     explorer = build()
     before = explorer.fig.get_size_inches()[0] * explorer.fig.get_dpi()
+    text_before = median_text_px(explorer)
     explorer.set_presenter(True)
     scale = explorer.fig.get_size_inches()[0] * explorer.fig.get_dpi() / before
+    text = median_text_px(explorer)
     worst_text = "none" if worst is None else f"{worst:.0f}"
     return (f"| {name} | {len(explorer._state)} | {len(explorer.SETUPS)} | {len(explorer.description.split())} "
-            f"| {lowest:.1f} | {worst_text} | ×{scale:.2f}, {explorer._presenter_side} |")
+            f"| {lowest:.1f} | {worst_text} | ×{scale:.2f}, {explorer._presenter_side} "
+            f"| {text_before:.0f} → {text:.0f} px |")
 
 
 def simulate_screenshots() -> int:
@@ -77,8 +83,9 @@ def main() -> None:
     from explorer_builds import BUILDS
 
     print("| visualiser | controls in a setup | named setups | text alternative (words) "
-          "| lowest text contrast (AA 4.5) | worst ΔE, colour-only series (≥ 15) | presenter size |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+          "| lowest text contrast (AA 4.5) | worst ΔE, colour-only series (≥ 15) | presenter size "
+          "| figure text, median |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, build in BUILDS.items():
         print(audit_row(name, build), flush=True)
     n = simulate_screenshots()

@@ -19,6 +19,17 @@ def frame(explorer) -> np.ndarray:
             artist.set_animated(True)
 
 
+def median_text_px(explorer) -> float:
+    """The median height of the figure's visible texts, in screen pixels."""
+    from matplotlib.text import Text
+
+    fig = explorer.fig
+    fig.canvas.draw()  # tick labels exist only once drawn
+    sizes = [text.get_fontsize() * fig.dpi / 72 for text in fig.findobj(Text)
+             if text.get_visible() and text.get_text().strip()]
+    return float(np.median(sizes))
+
+
 def change_every_control(explorer) -> None:
     """Move every control in the setup away from its start: menus to another choice, sliders up."""
     for key, control in explorer._state.items():

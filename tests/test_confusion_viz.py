@@ -96,7 +96,7 @@ def test_view_shows_the_clicked_cells_images(data, monkeypatch):
     assert explorer.cell == (2, 5) and explorer.true_menu.label == "Pullover"
     assert explorer.cell_box.get_xy() == (4.5, 1.5)
     titles = [ax.get_title() for ax in explorer.example_axes]
-    assert titles[:len(expected)] == [f"#{i}  p={probabilities[i, 5]:.2f}" for i in expected]
+    assert titles[:len(expected)] == [f"#{i}\np={probabilities[i, 5]:.2f}" for i in expected]
     assert all(title == "" for title in titles[len(expected):])
     visible = [artist.get_visible() for artist in explorer.example_images]
     assert visible == [k < len(expected) for k in range(12)]
@@ -113,7 +113,7 @@ def test_view_menus_select_a_cell_and_say_when_it_is_empty(data):
     count = int(explorer.model.matrix[3, 3])
     explorer.true_menu.value = 3
     explorer.pred_menu.value = 3
-    assert f"correct Dress: {count} images, showing 12" == explorer.header.get_text()
+    assert f"correct Dress\n{count} images, showing 12" == explorer.header.get_text()
     assert explorer.example_axes[0].get_title().startswith("#") and "p=" not in explorer.example_axes[0].get_title()
     empty = next((t, p) for t in range(10) for p in range(10) if explorer.model.matrix[t, p] == 0)
     explorer.select(*empty)

@@ -3,11 +3,13 @@ a page URL, and the pieces no single view's tests cover."""
 
 import inspect
 
+import numpy as np
 import pytest
 
 import dlcourse.viz as viz
 from dlcourse.viz.explorer import Explorer, presenter_from_url, setup_from_url
 from explorer_builds import BUILDS
+from explorer_checks import change_every_control, frame, median_text_px
 
 
 def explorers() -> list[type]:
@@ -83,3 +85,27 @@ def test_quietly_keeps_observers_from_redrawing_and_nests():
             assert explorer.quiet
         assert explorer.quiet
     assert not explorer.quiet
+
+
+@pytest.mark.parametrize("name", sorted(BUILDS))
+def test_presenter_size_enlarges_the_figure_text_or_it_is_large_already(name):
+    explorer = BUILDS[name]()
+    normal = median_text_px(explorer)
+    explorer.set_presenter(True)
+    presenter = median_text_px(explorer)
+    assert presenter >= 16 or presenter >= 1.25 * normal, f"{normal:.1f} px → {presenter:.1f} px"
+
+
+@pytest.mark.parametrize("name", [name for name in sorted(BUILDS) if BUILDS[name]().PRESENTER_MARKS > 1])
+def test_text_grown_inside_a_figure_shrinks_back_exactly(name):
+    """Controls changed at presenter size (new captions, restyled edges) leave no trace after it."""
+    explorer = BUILDS[name]()
+    explorer.set_presenter(True)
+    change_every_control(explorer)
+    grown = frame(explorer)
+    explorer.set_presenter(False)
+    fresh = BUILDS[name]()
+    fresh.restore(explorer.setup())
+    assert np.array_equal(frame(explorer), frame(fresh))
+    fresh.set_presenter(True)
+    assert np.array_equal(frame(fresh), grown)

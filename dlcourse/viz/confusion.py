@@ -111,6 +111,7 @@ class ConfusionExplorer(Explorer):
     description = ("Left: the confusion matrix, true classes in rows and predicted classes in columns, each cell "
                    "giving how many images went there, with the chosen cell outlined. Right: up to 12 of the "
                    "chosen cell's images, each with the probability the model gave its prediction when known.")
+    PRESENTER_MARKS = 1.3  # its figure cannot grow under its tall panel: its text does
     # Class numbers of Fashion-MNIST (0 T-shirt/top, 2 Pullover, 4 Coat, 6 Shirt): the lecture's typical mistakes.
     SETUPS = {
         "shirts taken for T-shirts": "true=6&predicted=0",
@@ -147,7 +148,7 @@ class ConfusionExplorer(Explorer):
 
         n = model.n_classes
         self.fig = interactive_figure(9.6, 4.8)
-        ax = self.ax_matrix = self.fig.add_axes((0.135, 0.19, 0.4, 0.72))
+        ax = self.ax_matrix = self.fig.add_axes((0.135, 0.21, 0.4, 0.71))
         high = max(1, int(model.matrix.max()))
         # a square-root colour scale: the few mistakes stay visible beside the big diagonal
         ax.imshow(model.matrix, cmap="Blues", norm=PowerNorm(0.5, vmin=0, vmax=high), interpolation="nearest")
@@ -164,7 +165,7 @@ class ConfusionExplorer(Explorer):
         self.colormap = matplotlib.colormaps["gray"]
 
         rows, cols = GRID
-        spec = self.fig.add_gridspec(rows, cols, left=0.6, right=0.99, bottom=0.03, top=0.86,
+        spec = self.fig.add_gridspec(rows, cols, left=0.6, right=0.99, bottom=0.03, top=0.8,
                                      wspace=0.1, hspace=0.3)
         self.example_axes, self.example_images = [], []
         for k in range(rows * cols):
@@ -197,16 +198,16 @@ class ConfusionExplorer(Explorer):
                 artist.set_data(self._grey(self.images[index]))
                 artist.set_visible(True)
                 confidence = model.confidence(index)
-                example.set_title(f"#{index}" + (f"  p={confidence:.2f}" if confidence is not None else ""),
-                                  fontsize=7.5)
+                example.set_title(f"#{index}" + (f"\np={confidence:.2f}" if confidence is not None else ""),
+                                  fontsize=7.5 * self.marks, linespacing=1.1)
             else:
                 artist.set_visible(False)
-                example.set_title("")
+                example.title.set_text("")
         count = int(model.matrix[true, pred])
         what = (f"correct {self.class_names[true]}" if true == pred
                 else f"true {self.class_names[true]} → predicted {self.class_names[pred]}")
         more = f", showing {len(shown)}" if count > len(shown) else ""
-        self.header.set_text(f"{what}: {count} image{'s' * (count != 1)}{more}")
+        self.header.set_text(f"{what}\n{count} image{'s' * (count != 1)}{more}")
         self.selection.value = self._selection_text(true, pred, count, len(shown))
         self.readout.value = self._readout()
         self.blitter.redraw()

@@ -17,7 +17,8 @@ here:
   switches to presenter size.
 - **Presenter size** scales the whole figure (text, markers and lines alike) to fill a
   1280×720 projector, with the controls beside, under or above it (whichever leaves the larger
-  picture) and their text enlarged.
+  picture) and their text enlarged. Where the figure cannot grow (a wide figure under a tall
+  panel), a view may enlarge its text, lines and markers inside it instead (`PRESENTER_MARKS`).
 - **Changing controls from code.** `with self.quietly():` sets controls without their observers
   redrawing (they check `self.quiet`); `self.browser_echo(change)` tells a slider's rounded value
   coming back from the browser from a move (a restored setup is always a move).
@@ -197,10 +198,14 @@ class Explorer:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     SETUPS: ClassVar[dict[str, str]] = {}  # named setups, "short name": "key=value&key=value"
+    # Presenter size: text, lines and markers at least this many times their built size. Where the
+    # figure cannot grow so far, they grow inside it; a view whose layout leaves them room says so.
+    PRESENTER_MARKS: ClassVar[float] = 1.0
     EXTRA_KEYS: ClassVar[tuple[str, ...]] = ()  # setup keys no control holds (see _extra_setup)
 
     fig = None
     widget = None
+    marks = 1.0  # text, lines and markers, times their built size (presenter size raises it)
 
     # -- building -------------------------------------------------------------------------
 
@@ -442,6 +447,11 @@ class Explorer:
         scale, side = max(options)
         return min(max(scale, 1.0), PRESENTER_MAX_SCALE), side
 
+    def _restyled(self) -> list:
+        """Artists whose line widths or marker sizes the view sets itself at each update (so
+        presenter size leaves them alone); their text is still enlarged."""
+        return []
+
     def set_presenter(self, on: bool = True) -> None:
         """Presenter size on or off: the figure scaled to a 1280×720 projector, controls under it."""
         if on == self._presenter:
@@ -453,6 +463,17 @@ class Explorer:
             self._dpi = self.fig.get_dpi()
         scale, self._presenter_side = self._presenter_layout()
         self.fig.set_dpi(self._dpi * scale if on else self._dpi)
+        # Where the figure cannot grow enough (a wide figure under a tall panel), what must be
+        # read grows inside it instead: text, lines and markers at PRESENTER_MARKS in all.
+        marks = max(1.0, self.PRESENTER_MARKS / scale) if on else 1.0
+        if marks != self.marks:
+            from dlcourse.viz.figure import scale_marks
+
+            self.marks = marks
+            scale_marks(self.fig, marks, skip=self._restyled())
+            blitter = getattr(self, "blitter", None)
+            if blitter is not None:
+                blitter.forget()  # its kept pictures have the old text sizes
         self._arrange()
         self.fig.canvas.draw_idle()  # a full draw: the blitter's cached pictures are at the old size
 

@@ -209,6 +209,7 @@ class FeatureMapExplorer(Explorer):
     description = ("Left: the input image. Right: a grid of the chosen layer's feature maps for that image, up to "
                    "32 channels as small numbered grey pictures, bright where the value is large, each map on its "
                    "own colour scale or on one scale for the whole layer.")
+    PRESENTER_MARKS = 1.4  # its figure cannot grow under its tall panel: its text does
     # Layer numbers of the lecture's CNN, Conv-ReLU-MaxPool twice (0: conv, 1: ReLU, 2: pool, 3: conv).
     SETUPS = {
         "first convolution, each map on its own scale": "layer=0&scale=each map",
@@ -282,7 +283,7 @@ class FeatureMapExplorer(Explorer):
         self.ax_maps.set_xlim(-0.5, width - 0.5)
         self.ax_maps.set_ylim(height - 0.5, -0.5)
         self.channel_labels = [self.ax_maps.text(left + self.tile[1] / 2 - 0.5, top - 1, str(k), ha="center",
-                                                 va="bottom", fontsize=7)
+                                                 va="bottom", fontsize=7 * self.marks)
                                for k, (top, left) in enumerate(origins)]
         self._grid = (*grid_shape(channels), channels)
 
@@ -298,7 +299,7 @@ class FeatureMapExplorer(Explorer):
         self.maps_artist.pixels = self.colormap(mosaic, bytes=True).view(np.uint32)[..., 0]
         self.input_artist.set_data(model.input_image(index))
         self.input_artist.set_clim(*self._input_limits(index))
-        self.ax_input.set_title(self._image_title(index))
+        self.ax_input.title.set_text(self._image_title(index))  # set_title would reset its size
         self.readout.value = self._readout(maps)
         self.blitter.redraw(full=full)
 

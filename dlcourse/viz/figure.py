@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 
+import numpy as np
 from matplotlib.figure import Figure
 
 
@@ -40,6 +41,86 @@ def interactive_figure(width: float, height: float) -> Figure:
     canvas.toolbar_visible = False
     canvas.resizable = False
     return fig
+
+
+
+def scale_marks(fig: Figure, factor: float, *, skip=()) -> None:
+    """Draw the figure's text, lines and markers `factor` times the size they were built with.
+
+    Presenter size uses this where enlarging the whole figure would not fit the screen: the
+    pictures keep their size and only what must be read from the back of the room grows. The
+    sizes as built are remembered, so `factor=1` puts them back exactly. A view that makes an
+    artist, or sets a size, while the figure is grown must do so at the current factor (its
+    `marks`): a size that changed since the last call is taken as made at that factor. Tick
+    labels go through each axis's tick settings, so ticks made later (new limits) follow.
+    `skip`: artists whose widths the view sets itself (a highlighted edge): their text still
+    grows, their widths are the view's.
+    """
+    import weakref
+
+    from matplotlib.axis import Axis
+    from matplotlib.collections import Collection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
+
+    before, built = fig.__dict__.get("_dlcourse_marks", (1.0, weakref.WeakKeyDictionary()))
+    fig._dlcourse_marks = (factor, built)
+
+    def grow(artist, now, set_sizes, powers=(1, 1)):
+        """Set the artist's sizes to factor × as built. An artist first seen, or whose sizes the
+        view has set since the last call, was made at the factor before this call."""
+        now = tuple(None if size is None else np.asarray(size, float) for size in now)
+        remembered = built.get(artist)
+        if remembered is None or not all(_same(a, b) for a, b in zip(remembered[1], now)):
+            as_made = tuple(None if size is None else size / before**power for size, power in zip(now, powers))
+        else:
+            as_made = remembered[0]
+        grown = tuple(None if size is None else size * factor**power for size, power in zip(as_made, powers))
+        set_sizes(*grown)
+        built[artist] = (as_made, grown)
+
+    def artists(parent):
+        for child in parent.get_children():
+            if isinstance(child, Axis):  # its ticks are set through it; its label is a plain text
+                ticks = child.get_major_ticks()
+                if ticks:
+                    grow(child, (ticks[0].label1.get_fontsize(),),
+                         lambda size: child.set_tick_params(which="both", labelsize=float(size)))
+                yield from (child.label, child.offsetText)
+            else:
+                yield child
+                yield from artists(child)
+
+    skip = set(skip)
+    for artist in artists(fig):
+        if isinstance(artist, Text):
+            grow(artist, (artist.get_fontsize(),), lambda size: artist.set_fontsize(float(size)))
+        elif artist in skip:
+            continue
+        elif isinstance(artist, Line2D):
+            def set_line(width, marker, line=artist):
+                line.set_linewidth(float(width))
+                line.set_markersize(float(marker))
+            grow(artist, (artist.get_linewidth(), artist.get_markersize()), set_line)
+        elif isinstance(artist, Patch):
+            grow(artist, (artist.get_linewidth(),), lambda width: artist.set_linewidth(float(width)))
+        elif isinstance(artist, Collection):
+            areas = getattr(artist, "get_sizes", lambda: None)()  # a marker's size is its area; contours have none
+            if areas is not None and not len(areas):
+                areas = None
+
+            def set_collection(widths, areas, collection=artist):
+                collection.set_linewidths(widths)
+                if areas is not None:
+                    collection.set_sizes(areas)
+            grow(artist, (artist.get_linewidths(), areas), set_collection, powers=(1, 2))
+
+
+def _same(remembered, now) -> bool:
+    if remembered is None or now is None:
+        return remembered is None and now is None
+    return remembered.shape == now.shape and bool(np.all(remembered == now))
 
 
 BURST_S = 0.25  # blits closer together than this are sent as whole frames
@@ -96,6 +177,11 @@ class Blitter:
         for artist in (*self.layer, *self.artists):
             artist.set_animated(True)
         self.canvas.mpl_connect("draw_event", self._on_draw)
+
+    def forget(self) -> None:
+        """Drop the kept pictures: the artists changed in a way no key says (their text size)."""
+        self._kept.clear()
+        self._background = self._with_layer = None
 
     def add(self, artist) -> None:
         artist.set_animated(True)

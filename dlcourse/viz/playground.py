@@ -167,6 +167,7 @@ class PlaygroundExplorer(Explorer):
                    "joined by lines for the weights (blue positive, orange negative, thicker when larger); beside "
                    "it the network's output over the plane as a blue and orange map with the data points, and "
                    "the train and test loss over the epochs.")
+    PRESENTER_MARKS = 1.4  # its figure cannot grow under its tall panel: its text does
     SETUPS = {
         # One hidden layer of 2 units cannot separate XOR's four quadrants (it stalls near 88%); 3 ReLUs can.
         "XOR: 2 hidden units are not enough": playground_setup(100, dataset="xor", hidden=(2,), learning_rate=0.1,
@@ -316,7 +317,7 @@ class PlaygroundExplorer(Explorer):
         self.ax_out.set_xticks(ticks)
         self.ax_out.set_yticks(ticks)
         self.ax_out.tick_params(labelsize=7, length=2, pad=1)
-        self.ax_out.set_title("output (blue: class 1, orange: class 0)", fontsize=8, pad=3)
+        self.ax_out.set_title("output: blue class 1, orange class 0", fontsize=8, pad=3)
 
         self.ax_loss = fig.add_axes((0.672, 0.045, side / width, 0.15))
         (self.train_curve,) = self.ax_loss.plot([], [], color="#777777", lw=1.2, label="train")
@@ -353,19 +354,31 @@ class PlaygroundExplorer(Explorer):
             text.remove()
         self._captions = []
         columns = layout["columns"]
-        caption = dict(fontsize=7.5, ha="center", va="bottom", color="0.2")
-        self._captions.append(self.ax_net.text(columns[0][0][0] + TILE / 2, TOP - 6, "features", **caption))
-        for column, n in zip(columns[1:-1], c.hidden):
-            self._captions.append(self.ax_net.text(column[0][0] + TILE / 2, TOP - 6,
-                                                   f"{n} neuron{'s' if n > 1 else ''}", **caption))
+        # Captions as large as presenter size asks, but never wider than a column's pitch.
+        pitch = columns[1][0][0] - columns[0][0][0]
+        pitch_pt = pitch * self.ax_net.bbox.width / NET_WIDTH * 72 / self.fig.dpi
+        heads = ["features", *(f"{n} neuron{'s' if n > 1 else ''}" for n in c.hidden)]
+        size = min(7.5 * self.marks, 0.9 * pitch_pt / (0.6 * max(map(len, heads))))
+        caption = dict(fontsize=size, ha="center", va="bottom", color="0.2")
+        for column, head in zip(columns, heads):
+            self._captions.append(self.ax_net.text(column[0][0] + TILE / 2, TOP - 6, head, **caption))
         self._captions.append(self.ax_net.text(columns[-1][0][0] + TILE / 2, columns[-1][0][1] - 4, "output",
                                                **caption))
         for name, (x, y) in zip(c.features, columns[0]):
-            self._captions.append(self.ax_net.text(x - 3, y + TILE / 2, name, fontsize=8, ha="right", va="center"))
-        n_layers = len(c.hidden)
-        self._captions.append(self.ax_net.text(2, 6, f"{n_layers} hidden layer{'s' if n_layers != 1 else ''}",
-                                               fontsize=8, ha="left", va="top", weight="bold"))
+            self._captions.append(self.ax_net.text(x - 3, y + TILE / 2, name, fontsize=8 * self.marks, ha="right",
+                                                   va="center"))
         return True
+
+    def _restyled(self) -> list:
+        return [self.links]  # a link's width is its weight
+
+    def set_presenter(self, on: bool = True) -> None:
+        changed = on != self._presenter
+        super().set_presenter(on)
+        if changed:
+            self._layout_key = None  # the captions, fitted again to the new text size
+            self._relayout()
+            self.update()
 
     def update(self) -> None:
         """Redraw everything from the model: maps, weights, points, curves, readout; then blit."""
@@ -427,7 +440,7 @@ class PlaygroundExplorer(Explorer):
         # between: the pixels drawn before stay, and only the new ones are sent.
         self.train_curve.set_data(epochs / span, np.clip(train / top, 0, 1.1))
         self.test_curve.set_data(epochs / span, np.clip(test / top, 0, 1.1))
-        self.loss_label.set_text(f"epochs 0-{span:,}, loss 0-{top:.3g}")
+        self.loss_label.set_text(f"epochs 0-{span:,}\nloss 0-{top:.3g}")
 
     def _update_readout(self) -> None:
         m, c = self.model, self.model.config
