@@ -26,6 +26,8 @@ from pathlib import Path
 
 LAB_ONLY_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
 DEFAULT_PORT = 8866  # Voilà's own default
+# Voilà's lab template without its CDN links (see the template): the app needs no network.
+TEMPLATE_ROOT = Path(__file__).resolve().parent / "demo_template"
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
@@ -93,9 +95,15 @@ def voila_command(notebook: Path, port: int) -> list[str]:
         raise FileNotFoundError("Voilà is not installed in this environment: run `make setup` "
                                 "(or `pip install voila`) first.")
     return [voila, str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-            "--show_tracebacks=True", "--theme=light", "--Voila.port_retries=0",
+            "--show_tracebacks=True", "--theme=light", "--Voila.port_retries=0", "--template=dlcourse",
             # JupyterLab-only extensions fail to load in a Voilà page (its console fills with errors).
             *(f"--VoilaConfiguration.extension_denylist={name}" for name in LAB_ONLY_EXTENSIONS)]
+
+
+def voila_environment() -> dict[str, str]:
+    """This environment, with the course's Voilà template found first (Jupyter's data path)."""
+    paths = [str(TEMPLATE_ROOT), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    return {**os.environ, "JUPYTER_PATH": os.pathsep.join(paths)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,12 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     print("Stop it with Ctrl+C.", flush=True)
     if os.name == "nt":  # Windows has no exec: run Voilà as a child and wait for it
         try:
-            return subprocess.call(command, cwd=notebook.parent)
+            return subprocess.call(command, cwd=notebook.parent, env=voila_environment())
         except KeyboardInterrupt:
             return 0
     # Voilà takes this process's place, so Ctrl+C (or a TERM) reaches it and nothing is left behind.
     os.chdir(notebook.parent)
-    os.execv(command[0], command)
+    os.execve(command[0], command, voila_environment())
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
 """`make demo W=NN` (dlcourse.demo): which notebook, which links, which command; no server started."""
 
+import json
+import os
+import re
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +40,22 @@ def test_voila_runs_on_loopback_without_the_lab_only_extensions():
     command = demo.voila_command(demo.demo_notebook("04"), 8866)
     assert "--Voila.ip=127.0.0.1" in command and "--port=8866" in command and "--no-browser" in command
     assert "--VoilaConfiguration.extension_denylist=@jupyter/nbgrader" in command
+
+
+def test_voila_uses_the_course_template_which_links_nothing_outside(monkeypatch):
+    monkeypatch.setenv("JUPYTER_PATH", "/elsewhere")
+    assert "--template=dlcourse" in demo.voila_command(demo.demo_notebook("04"), 8866)
+    paths = demo.voila_environment()["JUPYTER_PATH"].split(os.pathsep)
+    assert paths == [str(demo.TEMPLATE_ROOT), "/elsewhere"]  # first, and the user's paths kept
+    template = demo.TEMPLATE_ROOT / "voila" / "templates" / "dlcourse"
+    assert json.loads((template / "conf.json").read_text()) == {"base_template": "lab"}
+    # What it removes is there to remove: Voilà's lab template still links these two (else drop ours).
+    from jupyter_core.paths import jupyter_path
+
+    lab = next(Path(folder) / "index.html.j2" for folder in jupyter_path("voila", "templates", "lab")
+               if (Path(folder) / "index.html.j2").exists())
+    removed = re.findall(r"replace\('([^']*)'", (template / "index.html.j2").read_text())
+    assert len(removed) == 2 and all(link in lab.read_text() for link in removed)
 
 
 def test_a_wrong_week_exits_2_with_the_reason(capsys):

@@ -51,7 +51,13 @@ STYLE = f"""<style>
 .dlc-presenter .widget-label, .dlc-presenter .widget-readout, .dlc-presenter select,
 .dlc-presenter button, .dlc-presenter input, .dlc-presenter .widget-html-content,
 .dlc-presenter .widget-label-basic {{ font-size: {PRESENTER_FONT_PX}px !important; }}
-.dlc-presenter .widget-inline-hbox .widget-label {{ min-width: 8em; }}
+.dlc-presenter .dlc-column .widget-inline-hbox .widget-label {{ min-width: 8em; }}  /* aligned in a column */
+/* Widths set for notebook-size text would cut the larger text short ("regen…") or squeeze a
+   menu or slider to nothing: at presenter size every control sizes itself. */
+.dlc-presenter button, .dlc-presenter .widget-inline-hbox:not(.widget-html),
+.dlc-presenter .widget-inline-hbox .widget-label {{ width: auto !important; flex-shrink: 0; }}
+.dlc-presenter .widget-inline-hbox .slider-container {{ min-width: 80px; }}
+.dlc-presenter .widget-inline-hbox select {{ flex: 0 0 auto; }}
 .dlc-presenter .widget-html-content table {{ font-size: 13px; }}  /* long tables: the picture must fit */
 .dlc-sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
                clip: rect(0 0 0 0); white-space: nowrap; }}
@@ -270,7 +276,12 @@ class Explorer:
         else:
             self._body.remove_class("dlc-presenter")
             side = "top" if self._panel_side == "top" else "left"
-        self._panel.layout = panel_column if side in ("left", "beside") else panel_rows
+        column = side in ("left", "beside")
+        self._panel.layout = panel_column if column else panel_rows
+        if column:
+            self._panel.add_class("dlc-column")
+        else:
+            self._panel.remove_class("dlc-column")
         direction = {"left": "row wrap", "beside": "row", "top": "column", "below": "column-reverse"}[side]
         self._body.layout = Layout(display="flex", flex_flow=direction, align_items="flex-start")
         if self._body.children != (self._panel, self._canvas):
