@@ -171,7 +171,7 @@ def vanishing_gradients() -> None:
 
 def backprop_stepper() -> None:
     from dlcourse.viz.backprop_stepper import BackpropStepperExplorer
-    from dlcourse.viz.backprop_stepper_model import LAST
+    from dlcourse.viz.backprop_stepper_model import LAST, SLIDERS
     from test_backprop_stepper_viz import STUDENT
 
     explorer = BackpropStepperExplorer(functions=STUDENT)
@@ -185,8 +185,16 @@ def backprop_stepper() -> None:
         explorer.step_button.click()
 
     time_changes("backprop stepper: step button", explorer.fig, press)
-    time_changes("backprop stepper: x1 slider", explorer.fig,
-                 lambda i: setattr(explorer.sliders["x1"], "value", float(inputs[(7 * i + 3) % 31])))
+    # The slider at the last stage, where every one of the 45 numbers on screen changes with x1:
+    # a drag across the whole range (81 values, each new) and back (each drawn before).
+    explorer.model.set(stage=LAST)
+    explorer.update()
+    type(explorer.title).forget_all()  # no label drawn before: the first pass is all new text
+    low, high, step = SLIDERS["x1"]
+    sweep = np.round(np.arange(low, high + step / 2, step), 2)
+    sweep = np.concatenate([sweep, sweep[-2::-1]])
+    time_changes("backprop stepper: x1 slider (last stage)", explorer.fig,
+                 lambda i: setattr(explorer.sliders["x1"], "value", float(sweep[i % len(sweep)])))
 
 
 def optimizer_race() -> None:
