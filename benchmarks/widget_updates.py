@@ -193,7 +193,7 @@ def backprop_stepper() -> None:
     low, high, step = SLIDERS["x1"]
     sweep = np.round(np.arange(low, high + step / 2, step), 2)
     sweep = np.concatenate([sweep, sweep[-2::-1]])
-    time_changes("backprop stepper: x1 slider (last stage)", explorer.fig,
+    time_changes("backprop stepper: x1 (last stage)", explorer.fig,
                  lambda i: setattr(explorer.sliders["x1"], "value", float(sweep[i % len(sweep)])))
 
 
