@@ -26,7 +26,7 @@ here:
   so a screen reader reads each new value; `description` is the figure's text alternative,
   read before the readout and hidden from sighted users (who see the figure).
 
-Why one file of about 430 lines: every part works on the same shell (its controls, panel
+Why one file of about 500 lines: every part works on the same shell (its controls, panel
 and canvas); setups, presenter size and the URL are the shell's, written once for 16 views.
 """
 
