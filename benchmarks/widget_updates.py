@@ -211,6 +211,26 @@ def optimizer_race() -> None:
                  lambda i: setattr(explorer.hyper_sliders[("adam", "beta1")], "value", 0.5 + 0.01 * ((7 * i) % 49)))
 
 
+def playground() -> None:
+    """The controls a lecture changes between runs (a play tick is timed by playground_speed.py)."""
+    from dlcourse.viz.playground import PlaygroundExplorer
+    from dlcourse.viz.playground_model import ACTIVATIONS, LEARNING_RATES, NOISE_RANGE
+
+    explorer = PlaygroundExplorer()
+    for _ in range(20):  # a trained network, as in class: its maps are not flat
+        explorer.step()
+    time_changes("playground: learning-rate menu", explorer.fig,
+                 lambda i: setattr(explorer.lr_menu, "value", LEARNING_RATES[(3 * i + 1) % len(LEARNING_RATES)]))
+    time_changes("playground: activation menu (new net)", explorer.fig,
+                 lambda i: setattr(explorer.activation_menu, "value", ACTIVATIONS[(i + 1) % len(ACTIVATIONS)]))
+    low, high, step = NOISE_RANGE
+    noises = np.arange(low, high + 1, step)
+    time_changes("playground: noise slider (new data)", explorer.fig,
+                 lambda i: setattr(explorer.noise_slider, "value", int(noises[(3 * i + 1) % len(noises)])))
+    time_changes("playground: show-test checkbox", explorer.fig,
+                 lambda i: setattr(explorer.show_test_box, "value", i % 2 == 0))
+
+
 def _fashion_sample(n: int = 200) -> tuple[np.ndarray, np.ndarray]:
     """The sample's test images and labels, or seeded noise where the sample is absent."""
     from dlcourse.fashion_mnist import FashionMNISTUnavailable, load_fashion_mnist_sample
@@ -273,6 +293,6 @@ if __name__ == "__main__":
     chosen = set(sys.argv[1:])
     for benchmark in (house_price, learning_rate, loss_contours, batch_paths, early_stopping,
                       bias_variance, dartboard, activations, xor_space, vanishing_gradients,
-                      backprop_stepper, optimizer_race, convolution, feature_maps, confusion):
+                      backprop_stepper, optimizer_race, playground, convolution, feature_maps, confusion):
         if not chosen or benchmark.__name__ in chosen:
             benchmark()
