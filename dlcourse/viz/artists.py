@@ -68,7 +68,7 @@ def glyph_renderer_class() -> type:
                 gc, x, y, angle, ((font, size, i, 0, 1, dx, dy) for i, (dx, dy) in zip(indices, pens)), [])
 
         def _index(self, font, char: str) -> int:
-            key = (font.fname, char)
+            key = (font, char)
             index = self._indices.get(key)
             if index is None:
                 index = self._indices[key] = font.get_char_index(ord(char))
@@ -84,7 +84,8 @@ def glyph_renderer_class() -> type:
             for font, size, index, _, _, dx, dy in glyphs:
                 # The pen in 64ths of a pixel (FreeType's y is upwards), exactly as matplotlib places it.
                 pen_x, pen_y = round(0x40 * (x + dx)), round(0x40 * (self.height - y + dy))
-                key = (font.fname, size, self.dpi, index, pen_x & 63, pen_y & 63, flags, antialiased)
+                # The font object, not its file: one file opened with another hinting factor is another font.
+                key = (font, size, self.dpi, index, pen_x & 63, pen_y & 63, flags, antialiased)
                 glyph = self._glyphs.get(key)
                 if glyph is None:
                     font.set_size(size, self.dpi)
