@@ -14,9 +14,7 @@ LABELS = [
 
 
 def _draw(renderer_class, text_kwargs):
-    import matplotlib
-
-    matplotlib.use("agg")
+    """The labels drawn straight onto a renderer (no canvas, so no backend is chosen)."""
     from matplotlib.figure import Figure
     from matplotlib.text import Text
 

@@ -117,8 +117,8 @@ def cached_text_class() -> type:
     from matplotlib.text import Text
 
     class CachedText(Text):
-        """A Text that keeps its rendered glyphs: drawn again with the same words, colour, place
-        and dpi, they are pasted as an image instead of laid out and rasterised anew.
+        """A Text that keeps the picture of its words: drawn again with the same words, colour,
+        place and dpi, the picture is pasted instead of laid out and rasterised anew.
 
         Text is the slow part of a matplotlib draw (over 1 ms for a short label here); the
         stepper redraws some forty one-line labels per change. An unchanged label is one paste;
